@@ -1,0 +1,37 @@
+//! State forces named with their country: `armée syrienne`, `forces turques`,
+//! `aviation russe`, `armée de l'air irakienne`. The force nouns and the demonyms are
+//! lexicon data (`force_nouns.tsv`, `demonyms.tsv`); this file only joins them.
+
+use super::Mention;
+use crate::lexicon::{Hit, Kind, Matcher};
+use crate::model::EntityType;
+use crate::text::Doc;
+
+/// A force noun directly followed by a demonym, with at most one word between
+/// (`armée arabe syrienne`, `forces du régime syrien`).
+pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for noun in hits.iter().filter(|h| matcher.kind(h) == Kind::ForceNoun) {
+        let Some(dem) = hits.iter().find(|d| matcher.kind(d) == Kind::Demonym && d.start > noun.end && d.start <= noun.end + 14) else {
+            continue;
+        };
+        let gap = doc.fold_slice(noun.end, dem.start);
+        if !gap_ok(gap) {
+            continue;
+        }
+        let country = &matcher.entries[dem.entry];
+        let force = &matcher.entries[noun.entry];
+        let canonical = format!("{} ({})", force.canonical, country.canonical);
+        let mut m = Mention::rule_based(EntityType::ArmedGroup, noun.start, dem.end, Some(canonical), "state-force", 2);
+        m.entry = Some(dem.entry);
+        out.push(m);
+    }
+    out
+}
+
+/// What may stand between the noun and the demonym.
+fn gap_ok(gap: &str) -> bool {
+    matches!(gap.trim(), "" | "arabe" | "du regime" | "de l'air" | "regulieres" | "gouvernementales" | "loyalistes")
+        && gap.starts_with(' ')
+        && gap.ends_with(' ')
+}

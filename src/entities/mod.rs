@@ -1,0 +1,88 @@
+//! Entities: lexicon names, state forces named with their country, names found by
+//! their context, and DATE mentions, merged into one list without overlaps.
+
+mod forces;
+mod names;
+
+pub use names::NameRules;
+
+use crate::lexicon::{Hit, Kind, Matcher};
+use crate::model::EntityType;
+use crate::temporal::DateMention;
+use crate::text::Doc;
+
+/// An entity mention before output (character indices).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub kind: EntityType,
+    pub start: usize,
+    pub end: usize,
+    pub canonical: Option<String>,
+    /// DATE value (outer `Some` for every DATE).
+    pub value: Option<Option<String>>,
+    /// The lexicon entry behind it, for attributes (actor type, coordinates).
+    pub entry: Option<usize>,
+    pub rule: String,
+    /// Higher wins among mentions of the same length.
+    priority: u8,
+}
+
+/// Gather and merge every entity mention of the document.
+pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates: &[DateMention]) -> Vec<Mention> {
+    let mut all = Vec::new();
+    for h in hits {
+        if let Kind::Entity(kind) = matcher.kind(h) {
+            let e = &matcher.entries[h.entry];
+            all.push(Mention {
+                kind,
+                start: h.start,
+                end: h.end,
+                canonical: Some(e.canonical.clone()),
+                value: None,
+                entry: Some(h.entry),
+                rule: format!("lexicon:{}", e.origin),
+                priority: 3,
+            });
+        }
+    }
+    all.extend(forces::find(doc, matcher, hits));
+    all.extend(rules.find(doc));
+    for d in dates {
+        all.push(Mention {
+            kind: EntityType::Date,
+            start: d.start,
+            end: d.end,
+            canonical: None,
+            value: Some(d.value.clone()),
+            entry: None,
+            rule: "rule:date".into(),
+            priority: 4,
+        });
+    }
+    resolve_overlaps(all)
+}
+
+/// Longest first, then the surest rule; what overlaps a kept mention is dropped.
+fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
+    all.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(b.priority.cmp(&a.priority))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in all {
+        if m.end <= m.start || kept.iter().any(|k| m.start < k.end && k.start < m.end) {
+            continue;
+        }
+        kept.push(m);
+    }
+    kept.sort_by_key(|m| (m.start, m.end));
+    kept
+}
+
+impl Mention {
+    pub(crate) fn rule_based(kind: EntityType, start: usize, end: usize, canonical: Option<String>, rule: &str, priority: u8) -> Mention {
+        Mention { kind, start, end, canonical, value: None, entry: None, rule: format!("rule:{rule}"), priority }
+    }
+}

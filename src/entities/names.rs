@@ -1,0 +1,119 @@
+//! Names nobody listed, recognised by the word that announces them: `le village de X`
+//! → place, `la milice X` → armed group, `selon X` → media, `le général X` → person.
+//! The cue words are data (`data/name_cues.tsv`); this file turns them into one
+//! regular expression per entity type and reads the capitalised name that follows.
+
+use super::Mention;
+use crate::lexicon::{parse, Kind, NAME_CUES};
+use crate::model::EntityType;
+use crate::text::Doc;
+use regex::Regex;
+
+/// A capitalised name, with Arabic articles and particles inside (`Wadi al-Deif`,
+/// `Jisr al-Choghour`, `Bir-Kassab`, `al-Jafrat`, `Deir ez-Zor`).
+const NAME: &str = concat!(
+    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[\w']*(?:-[\w']+)*",
+    r"(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech|ben|bin|ibn|bou|abou|abu|ould|ag|de|du|des|la|le)[ -])?",
+    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[\w']*(?:-[\w']+)*)*"
+);
+
+/// Upper-case Latin letters (the regex crate is built without Unicode categories).
+const UPPER: &str = "[A-ZÀ-ÖØ-ÞŒŠŽŸĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŘŚŞŢŤŪŮŰŹŻ]";
+
+struct Rule {
+    kind: EntityType,
+    regex: Regex,
+    /// The cue is part of the name (`Abou` in `Abou Omar al-Homsi`).
+    keep_cue: bool,
+    name: String,
+}
+
+/// The compiled context rules.
+pub struct NameRules {
+    rules: Vec<Rule>,
+}
+
+impl NameRules {
+    pub fn builtin() -> NameRules {
+        let entries = parse("name_cues.tsv", Kind::NameCue, NAME_CUES).expect("name_cues.tsv parses");
+        let mut rules = Vec::new();
+        for e in entries {
+            let kind = EntityType::parse(&e.canonical).expect("name_cues.tsv: first column is an entity type");
+            let keep_cue = e.attr("keep") == Some("cue");
+            // Lower case as written, or capitalised at a sentence start (the regex
+            // crate is built without Unicode case folding, to stay small).
+            let cues: Vec<String> = e
+                .aliases
+                .iter()
+                .flat_map(|a| [a.text.clone(), capitalize(&a.text)])
+                .map(|c| regex::escape(&c).replace(' ', r"\s+"))
+                .collect();
+            let link = if keep_cue { r"\s+" } else { r"\s+(?:(?:de|du|des|la|le|les)\s+|d'|l')?" };
+            let pattern = format!(r"\b(?:{}){}({})", cues.join("|"), link, NAME.replace("UP", UPPER));
+            let regex = Regex::new(&pattern).expect("name cue regex compiles");
+            rules.push(Rule { kind, regex, keep_cue, name: e.origin.clone() });
+        }
+        NameRules { rules }
+    }
+
+    pub fn find(&self, doc: &Doc) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for r in &self.rules {
+            for c in r.regex.captures_iter(&doc.norm) {
+                let name = c.get(1).expect("group 1");
+                let start = if r.keep_cue { c.get(0).expect("match").start() } else { name.start() };
+                let end = trim_name_end(&doc.norm, start, name.end());
+                if end <= start {
+                    continue;
+                }
+                let (s, e) = (doc.char_of_norm(start), doc.char_of_norm(end));
+                out.push(Mention::rule_based(r.kind, s, e, None, &format!("name:{}", r.name), 1));
+            }
+        }
+        out.sort_by_key(|m| (m.start, m.end));
+        out.dedup_by_key(|m| (m.start, m.end, m.kind));
+        out
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Drop a trailing particle or apostrophe the greedy pattern may have taken.
+fn trim_name_end(text: &str, start: usize, mut end: usize) -> usize {
+    loop {
+        let s = &text[start..end];
+        let t = s.trim_end_matches(['\'', '-', ' ']);
+        if t.len() != s.len() {
+            end = start + t.len();
+            continue;
+        }
+        return end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(EntityType, String)> {
+        let d = Doc::new(text);
+        let mut v: Vec<_> = NameRules::builtin().find(&d).into_iter().map(|m| (m.kind, d.orig_slice(m.start, m.end).to_string())).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn places_groups_people() {
+        assert_eq!(names("près du village de Tal al-Milh, au sud"), vec![(EntityType::Location, "Tal al-Milh".into())]);
+        assert_eq!(names("la milice Brigades Souwwar al-Cham a perdu"), vec![(EntityType::ArmedGroup, "Brigades Souwwar al-Cham".into())]);
+        assert_eq!(names("le général Rida Hafez Makhlouf est mort"), vec![(EntityType::Person, "Rida Hafez Makhlouf".into())]);
+        assert_eq!(names("son chef Abou Omar al-Homsi"), vec![(EntityType::Person, "Abou Omar al-Homsi".into())]);
+        assert!(names("le village est calme").is_empty());
+    }
+}

@@ -1,0 +1,204 @@
+//! Arguments of an event: who acted, against whom, where, when, with what toll and
+//! according to whom, from French clause patterns around the trigger.
+
+use super::context::ActorCandidate;
+use super::{Arg, Context, Draft, Figure};
+use crate::model::EntityType;
+use crate::quantity::{find_tolls, TollKind, Victims};
+
+/// How far after a trigger a `par X` agent or a `de X` complement may stand (chars).
+const AGENT_REACH: usize = 40;
+
+pub fn fill(cx: &Context, d: &mut Draft) {
+    actors(cx, d);
+    location(cx, d);
+    date(cx, d);
+    tolls(cx, d);
+    source(cx, d);
+}
+
+fn arg(a: &ActorCandidate) -> Arg {
+    Arg { start: a.start, end: a.end, canonical: a.canonical.clone() }
+}
+
+/// Does `text` (folded) end with one of these words?
+fn ends_with_word(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_end();
+    words.iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+fn actors(cx: &Context, d: &mut Draft) {
+    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ts, te) = d.trigger;
+    let here: Vec<&ActorCandidate> = cx.actors.iter().filter(|a| a.start >= ss && a.end <= se).collect();
+    let before: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.end <= ts).collect();
+    let after: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.start >= te).collect();
+    let lead_in = |a: &ActorCandidate| cx.fold(ss.max(a.start.saturating_sub(30)), a.start).to_string();
+
+    // entre X et Y
+    for x in here.iter().filter(|a| ends_with_word(&lead_in(a), &["entre", "entre les", "entre le", "entre la", "entre l'"])) {
+        if let Some(y) = here.iter().find(|b| b.start > x.end && ends_with_word(cx.fold(x.end, b.start), &["et", "et les", "et la", "et le", "et l'", "et de"])) {
+            d.actor1 = Some(arg(x));
+            d.actor2 = Some(arg(y));
+            d.rules.push("actors:entre-x-et-y".into());
+            return;
+        }
+    }
+    // Passive agent: "a été repoussée par l'armée".
+    let agent = after
+        .iter()
+        .copied()
+        .find(|a| a.start <= te + AGENT_REACH && !a.civilian && ends_with_word(&lead_in(a), &["par", "par les", "par la", "par le", "par l'", "par des"]));
+    // Complement or demonym right after a noun trigger: "raids de l'aviation russe", "raids russes".
+    let complement = after.iter().copied().find(|a| {
+        let gap = cx.fold(te, a.start);
+        let gap = gap.trim();
+        a.start <= te + 25
+            && !a.civilian
+            && (gap.is_empty() || ["de", "du", "des", "de l'", "de la", "d'"].contains(&gap))
+    });
+    let against = here.iter().copied().find(|a| {
+        a.start != ts
+            && ends_with_word(
+                &lead_in(a),
+                &["contre", "contre les", "contre la", "contre le", "contre l'", "contre des", "positions de", "positions des", "positions de l'", "positions du", "visant", "visant les", "ciblant", "face aux", "face a"],
+            )
+    });
+    let subject = before.iter().rev().copied().find(|a| !a.civilian && Some(a.start) != against.map(|x| x.start));
+
+    if let Some(a) = agent.or(complement) {
+        d.actor1 = Some(arg(a));
+        d.rules.push("actors:agent-or-complement".into());
+    } else if let Some(a) = subject {
+        d.actor1 = Some(arg(a));
+        d.rules.push("actors:subject".into());
+    }
+    let taken = d.actor1.as_ref().map(|a| a.start);
+    if let Some(a) = against.filter(|a| Some(a.start) != taken) {
+        d.actor2 = Some(arg(a));
+        d.rules.push("actors:contre".into());
+    } else if let Some(a) = after.iter().copied().find(|a| Some(a.start) != taken && a.start <= te + 60) {
+        d.actor2 = Some(arg(a));
+        d.rules.push("actors:object".into());
+    }
+    // "perdre", "être délogé": the subject lost, the agent (if any) won.
+    let verb = cx.fold(ts, te);
+    if d.kind == "battle" && d.subtype == "territory_change" && (verb.starts_with("perd") || verb.starts_with("delog")) {
+        let loser = d.actor1.take();
+        d.actor2 = loser;
+        d.actor1 = agent.map(arg);
+        d.rules.push("actors:loser-is-subject".into());
+    }
+    // "Il a ...": carry the first actor of the previous sentence of the paragraph.
+    if d.actor1.is_none() && starts_with_pronoun(cx.fold(ss, (ss + 12).min(se))) {
+        if let Some(prev) = d.sentence.checked_sub(1) {
+            if cx.structure.sentences[prev].block == cx.structure.sentences[d.sentence].block {
+                let (ps, pe) = cx.sentence_range(prev);
+                if let Some(a) = cx.actors.iter().find(|a| a.start >= ps && a.end <= pe && !a.civilian) {
+                    d.actor1 = Some(arg(a));
+                    d.rules.push("actors:carried-from-previous-sentence".into());
+                }
+            }
+        }
+    }
+}
+
+fn starts_with_pronoun(s: &str) -> bool {
+    ["il ", "ils ", "elle ", "elles ", "celui-ci", "ceux-ci", "ces derniers", "ces dernieres"].iter().any(|p| s.starts_with(p))
+}
+
+fn location(cx: &Context, d: &mut Draft) {
+    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ts, te) = d.trigger;
+    let places: Vec<_> = cx.entities_in(EntityType::Location, ss, se).collect();
+    let specific = |m: &&crate::entities::Mention| !cx.is_country(m);
+    let pick = places
+        .iter()
+        .filter(|m| m.start >= te)
+        .find(|m| specific(m))
+        .or_else(|| places.iter().rev().filter(|m| m.end <= ts).find(|m| specific(m)))
+        .or_else(|| places.first());
+    if let Some(m) = pick {
+        d.location = Some(Arg { start: m.start, end: m.end, canonical: m.canonical.clone() });
+        d.rules.push("location:sentence".into());
+        return;
+    }
+    // The heading above often names the place ("Alep : offensive sur 4 axes").
+    if let Some((hs, he)) = cx.heading_above(d.sentence) {
+        if let Some(m) = cx.entities_in(EntityType::Location, hs, he).next() {
+            d.location = Some(Arg { start: m.start, end: m.end, canonical: m.canonical.clone() });
+            d.rules.push("location:heading".into());
+            return;
+        }
+    }
+    // Else the last place named earlier in the same paragraph.
+    let b = cx.structure.sentences[d.sentence].block;
+    let block = cx.structure.blocks[b];
+    if let Some(m) = cx.entities_in(EntityType::Location, block.start, ss).filter(specific).last() {
+        d.location = Some(Arg { start: m.start, end: m.end, canonical: m.canonical.clone() });
+        d.rules.push("location:paragraph".into());
+    }
+}
+
+fn date(cx: &Context, d: &mut Draft) {
+    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ts, _) = d.trigger;
+    let dates: Vec<_> = cx.entities_in(EntityType::Date, ss, se).collect();
+    let nearest = dates.iter().min_by_key(|m| m.start.abs_diff(ts));
+    if let Some(m) = nearest {
+        d.date = Some((m.start, m.end, m.value.clone().flatten()));
+        d.rules.push("date:sentence".into());
+    }
+}
+
+fn figure(t: &crate::quantity::Toll) -> Figure {
+    Figure { value: t.value, approximate: t.approximate, start: t.start, end: t.end }
+}
+
+fn tolls(cx: &Context, d: &mut Draft) {
+    let (ss, se) = cx.sentence_range(d.sentence);
+    for t in find_tolls(cx.doc, ss, se) {
+        let slot = match t.kind {
+            TollKind::Killed => &mut d.fatalities,
+            TollKind::Wounded => &mut d.wounded,
+            TollKind::Captured => &mut d.captured,
+        };
+        if slot.is_none() {
+            *slot = Some(figure(&t));
+        }
+        if t.victims == Victims::Civilians && d.actor2.is_none() {
+            d.rules.push("toll:civilian-victims".into());
+        }
+    }
+}
+
+/// Words that attribute a claim to its source when they stand just before it.
+const SOURCE_CUES: &[&str] = &[
+    "selon", "d'apres", "cite par", "citee par", "cites par", "rapporte", "rapportent", "indique", "a indique a", "indique a", "a indique", "pour", "a", "explique", "ajoute", "assure", "affirme", "precise", "annonce", "selon le", "selon la", "selon l'", "selon les", "d'apres le", "d'apres la", "d'apres l'", "a l'", "sur le site", "de l'", "sources de", "sources d'", "rapporte le", "rapporte la",
+];
+
+fn source(cx: &Context, d: &mut Draft) {
+    let (ss, se) = cx.sentence_range(d.sentence);
+    let find_in = |s: usize, e: usize| {
+        cx.entities
+            .iter()
+            .filter(|m| matches!(m.kind, EntityType::Media | EntityType::Organization) && m.start >= s && m.end <= e)
+            .find(|m| {
+                let lead = cx.fold(s.max(m.start.saturating_sub(25)), m.start);
+                m.kind == EntityType::Media || SOURCE_CUES.iter().any(|c| ends_with_word(lead, &[c]))
+                    || ends_with_word(lead, &["l'", "le", "la", "de l'"]) && ["selon", "d'apres", "indique", "rapporte"].iter().any(|c| lead.contains(c))
+            })
+            .map(|m| Arg { start: m.start, end: m.end, canonical: m.canonical.clone() })
+    };
+    if let Some(a) = find_in(ss, se) {
+        d.source = Some(a);
+        d.rules.push("source:sentence".into());
+        return;
+    }
+    // A source named elsewhere in the paragraph speaks for all of it.
+    let b = cx.structure.blocks[cx.structure.sentences[d.sentence].block];
+    if let Some(a) = find_in(b.start, b.end) {
+        d.source = Some(a);
+        d.rules.push("source:paragraph".into());
+    }
+}

@@ -1,0 +1,132 @@
+//! Everything the event rules read about one article, gathered once.
+
+use crate::entities::Mention;
+use crate::lexicon::{Hit, Kind, Matcher};
+use crate::model::EntityType;
+use crate::structure::{BlockKind, Structure};
+use crate::text::Doc;
+
+/// A possible actor: a named armed group, a generic reference (`l'armée`) or a
+/// demonym (`raids russes`), with the canonical actor it stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorCandidate {
+    pub start: usize,
+    pub end: usize,
+    pub canonical: Option<String>,
+    /// Civilians are valid targets (actor2) but never attackers.
+    pub civilian: bool,
+}
+
+pub struct Context<'a> {
+    pub doc: &'a Doc<'a>,
+    pub structure: &'a Structure,
+    pub matcher: &'a Matcher,
+    pub hits: &'a [Hit],
+    pub entities: &'a [Mention],
+    /// Actor candidates, in text order.
+    pub actors: Vec<ActorCandidate>,
+    /// The country most places of the article belong to (canonical name), used to
+    /// resolve `l'armée`, `le régime`.
+    pub home_country: Option<String>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Doc<'a>, structure: &'a Structure, matcher: &'a Matcher, hits: &'a [Hit], entities: &'a [Mention]) -> Context<'a> {
+        let home_country = home_country(matcher, entities);
+        let mut actors = Vec::new();
+        for m in entities.iter().filter(|m| m.kind == EntityType::ArmedGroup) {
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false });
+        }
+        let inside_entity = |h: &Hit| entities.iter().any(|m| h.start < m.end && m.start < h.end);
+        for h in hits {
+            if inside_entity(h) {
+                continue;
+            }
+            let e = &matcher.entries[h.entry];
+            let canonical = match matcher.kind(h) {
+                Kind::ActorRef => match (e.attr("resolve"), &home_country) {
+                    (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}")),
+                    (Some("home-forces"), None) => None,
+                    _ => Some(e.canonical.clone()),
+                },
+                Kind::Demonym => Some(e.attr("forces").map(str::to_string).unwrap_or_else(|| format!("Military Forces of {}", e.canonical))),
+                _ => continue,
+            };
+            let civilian = e.attr("civilian") == Some("1");
+            actors.push(ActorCandidate { start: h.start, end: h.end, canonical, civilian });
+        }
+        actors.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
+        // Nested candidates (a demonym inside a longer reference): keep the outer one.
+        let mut kept: Vec<ActorCandidate> = Vec::new();
+        for a in actors {
+            if kept.last().is_some_and(|k| a.start < k.end) {
+                continue;
+            }
+            kept.push(a);
+        }
+        Context { doc, structure, matcher, hits, entities, actors: kept, home_country }
+    }
+
+    /// Character range of sentence `s`.
+    pub fn sentence_range(&self, s: usize) -> (usize, usize) {
+        let x = self.structure.sentences[s];
+        (x.start, x.end)
+    }
+
+    /// The block kind holding sentence `s`.
+    pub fn block_kind(&self, s: usize) -> BlockKind {
+        self.structure.block_of_sentence(s).kind
+    }
+
+    /// Sentences of the paragraph holding `s`, and the heading above it if any.
+    pub fn paragraph_sentences(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        let b = self.structure.sentences[s].block;
+        self.structure.sentences.iter().enumerate().filter(move |(_, x)| x.block == b).map(|(i, _)| i)
+    }
+
+    /// The nearest heading (or title) block above sentence `s`.
+    pub fn heading_above(&self, s: usize) -> Option<(usize, usize)> {
+        let b = self.structure.sentences[s].block;
+        self.structure.blocks[..b]
+            .iter()
+            .rev()
+            .find(|x| matches!(x.kind, BlockKind::Heading))
+            .map(|x| (x.start, x.end))
+    }
+
+    /// Entities of a type inside a character range.
+    pub fn entities_in(&self, kind: EntityType, start: usize, end: usize) -> impl Iterator<Item = &Mention> + '_ {
+        self.entities.iter().filter(move |m| m.kind == kind && m.start >= start && m.end <= end)
+    }
+
+    /// Lexicon hits of a kind inside a character range.
+    pub fn hits_in(&self, kind: Kind, start: usize, end: usize) -> impl Iterator<Item = &Hit> + '_ {
+        self.hits.iter().filter(move |h| self.matcher.kind(h) == kind && h.start >= start && h.end <= end)
+    }
+
+    /// The folded text between two character indices.
+    pub fn fold(&self, start: usize, end: usize) -> &str {
+        self.doc.fold_slice(start, end)
+    }
+
+    /// Is this LOCATION mention a whole country (less specific than a town)?
+    pub fn is_country(&self, m: &Mention) -> bool {
+        m.entry.is_some_and(|e| self.matcher.entries[e].attr("level") == Some("country"))
+    }
+}
+
+fn home_country(matcher: &Matcher, entities: &[Mention]) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for m in entities.iter().filter(|m| m.kind == EntityType::Location) {
+        let Some(e) = m.entry else { continue };
+        let entry = &matcher.entries[e];
+        let Some(c) = entry.attr("country").or(if entry.attr("level") == Some("country") { Some(entry.canonical.as_str()) } else { None }) else {
+            continue;
+        };
+        match counts.iter_mut().find(|(n, _)| n == c) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((c.to_string(), 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(_, k)| *k).map(|(c, _)| c)
+}

@@ -1,0 +1,40 @@
+//! Whether an event happened: cues from `data/modality.tsv` standing before the
+//! trigger in its sentence, within their window of words.
+
+use super::{Context, Draft};
+use crate::lexicon::Kind;
+use crate::model::Modality;
+
+/// Default number of words between a cue and the trigger.
+const DEFAULT_WINDOW: usize = 8;
+
+pub fn assess(cx: &Context, d: &mut Draft) {
+    let (ss, _) = cx.sentence_range(d.sentence);
+    let (ts, _) = d.trigger;
+    // The nearest cue wins: "n'a pas réussi à ... prendre" is negated, not planned.
+    let mut best: Option<(usize, &str)> = None;
+    for h in cx.hits_in(Kind::ModalityCue, ss, ts) {
+        let e = &cx.matcher.entries[h.entry];
+        let window = e.attr("window").and_then(|w| w.parse().ok()).unwrap_or(DEFAULT_WINDOW);
+        let words_between = cx.fold(h.end, ts).split_whitespace().count();
+        if words_between > window {
+            continue;
+        }
+        if e.canonical == "generic" {
+            d.rules.push("modality:generic".into());
+            return;
+        }
+        if best.is_none_or(|(start, _)| h.start > start) {
+            best = Some((h.start, e.canonical.as_str()));
+        }
+    }
+    if let Some((_, m)) = best {
+        d.modality = match m {
+            "planned" => Modality::Planned,
+            "negated" => Modality::Negated,
+            "alleged" => Modality::Alleged,
+            _ => Modality::Actual,
+        };
+        d.rules.push(format!("modality:{m}"));
+    }
+}

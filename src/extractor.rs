@@ -1,0 +1,102 @@
+//! The pipeline, stage by stage: normalise → structure → lexicon pass → entities
+//! (with dates) → events → output. Lexicons compile once per [`Extractor`] and are
+//! shared by every article it analyses.
+
+use crate::entities::{self, NameRules};
+use crate::error::Error;
+use crate::events::{self, Context};
+use crate::lexicon::{self, Entry, Kind, Matcher, BUILTIN};
+use crate::model::{Analysis, EntityType, SCHEMA};
+use crate::output;
+use crate::structure;
+use crate::temporal::{self, Date};
+use crate::text::Doc;
+
+/// Options for one analysis.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The article's publication date; overrides the dateline.
+    pub reference_date: Option<Date>,
+}
+
+/// Compiled lexicons and rules, reusable across articles.
+pub struct Extractor {
+    matcher: Matcher,
+    names: NameRules,
+    reference_date: Option<Date>,
+}
+
+/// Builds an [`Extractor`]: `Extractor::builder().reference_date(d).build()`.
+#[derive(Default)]
+pub struct ExtractorBuilder {
+    reference_date: Option<Date>,
+    extra: Vec<Entry>,
+}
+
+impl ExtractorBuilder {
+    /// A default reference date for every article this extractor analyses.
+    pub fn reference_date(mut self, date: Date) -> Self {
+        self.reference_date = Some(date);
+        self
+    }
+
+    /// Add a user lexicon in the `data/` TSV format, all of one entity type.
+    pub fn extra_lexicon(mut self, name: &str, kind: EntityType, tsv: &str) -> Result<Self, Error> {
+        self.extra.extend(lexicon::parse(name, Kind::Entity(kind), tsv).map_err(|e| Error::new(e.to_string()))?);
+        Ok(self)
+    }
+
+    pub fn build(self) -> Extractor {
+        let mut entries = Vec::new();
+        for (name, kind, source) in BUILTIN {
+            entries.extend(lexicon::parse(name, *kind, source).expect("built-in lexicons parse (tested)"));
+        }
+        entries.extend(self.extra);
+        Extractor { matcher: Matcher::new(entries), names: NameRules::builtin(), reference_date: self.reference_date }
+    }
+}
+
+impl Extractor {
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    pub fn new() -> Extractor {
+        Extractor::builder().build()
+    }
+
+    /// Analyse one article.
+    pub fn analyze(&self, text: &str, options: &Options) -> Analysis {
+        let doc = Doc::new(text);
+        let structure = structure::analyze(&doc);
+        let dateline = structure.dateline.as_ref().map(|(_, v)| v);
+        let (reference_text, reference) = match options.reference_date.or(self.reference_date) {
+            Some(d) => (Some(temporal::iso(d)), Some(d)),
+            None => (dateline.map(|v| v.reference.clone()), dateline.and_then(|v| v.date)),
+        };
+        let hits = self.matcher.find(&doc);
+        let dates = temporal::find_dates(&doc, reference);
+        let dates: Vec<_> = dates.into_iter().filter(|d| !in_dateline(&structure, d.start)).collect();
+        let mentions = entities::find(&doc, &self.matcher, &hits, &self.names, &dates);
+        let cx = Context::new(&doc, &structure, &self.matcher, &hits, &mentions);
+        let drafts = events::find(&cx);
+        Analysis {
+            schema: SCHEMA,
+            reference_date: reference_text,
+            dateline: output::dateline(&doc, &structure),
+            title: output::title(&doc, &structure),
+            entities: output::entities(&doc, &self.matcher, &mentions),
+            events: output::events(&doc, &structure, &drafts),
+        }
+    }
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+fn in_dateline(s: &structure::Structure, ch: usize) -> bool {
+    s.dateline.as_ref().is_some_and(|(b, _)| ch >= b.start && ch < b.end)
+}

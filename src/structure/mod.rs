@@ -1,0 +1,149 @@
+//! Document structure: dateline, title (and its repeat), headings, paragraphs and
+//! sentences, in character indices of [`Doc`].
+//!
+//! Pasted articles put the dateline on the first line, the title on the next (often
+//! twice, as the seeds show), then paragraphs separated by blank lines, with short
+//! unpunctuated lines as section headings.
+
+mod sentences;
+
+pub use sentences::split_sentences;
+
+use crate::temporal::{parse_dateline, DatelineValue};
+use crate::text::Doc;
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Dateline,
+    Title,
+    /// The title again, as pages often print it twice: same incidents, not new ones.
+    TitleRepeat,
+    Heading,
+    Paragraph,
+}
+
+/// One non-empty line of the article (trimmed), with what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A sentence, inside one block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub block: usize,
+}
+
+/// The layout of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub dateline: Option<(Block, DatelineValue)>,
+    pub blocks: Vec<Block>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Structure {
+    pub fn title(&self) -> Option<Block> {
+        self.blocks.iter().copied().find(|b| b.kind == BlockKind::Title)
+    }
+
+    /// The sentence holding a character index.
+    pub fn sentence_at(&self, ch: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= ch);
+        (i > 0 && ch < self.sentences[i - 1].end.max(self.sentences[i - 1].start + 1)).then(|| i - 1)
+    }
+
+    pub fn block_of_sentence(&self, s: usize) -> Block {
+        self.blocks[self.sentences[s].block]
+    }
+}
+
+/// Longest line taken as a heading rather than a one-line paragraph.
+const HEADING_MAX_CHARS: usize = 90;
+
+pub fn analyze(doc: &Doc) -> Structure {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for line in doc.norm.split('\n') {
+        let n = line.chars().count();
+        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = line.chars().rev().take_while(|c| c.is_whitespace()).count();
+        if lead < n {
+            lines.push((pos + lead, pos + n - trail));
+        }
+        pos += n + 1;
+    }
+    let mut out = Structure::default();
+    let mut rest = &lines[..];
+    if let Some(&(s, e)) = rest.first() {
+        if let Some(v) = parse_dateline(doc.norm_slice(s, e)) {
+            let b = Block { kind: BlockKind::Dateline, start: s, end: e };
+            out.dateline = Some((b, v));
+            out.blocks.push(b);
+            rest = &rest[1..];
+        }
+    }
+    let mut title_text: Option<String> = None;
+    for (i, &(s, e)) in rest.iter().enumerate() {
+        let text = doc.norm_slice(s, e);
+        let kind = if i == 0 && rest.len() > 1 {
+            title_text = Some(squash(text));
+            BlockKind::Title
+        } else if i == 1 && title_text.as_deref() == Some(squash(text).as_str()) {
+            BlockKind::TitleRepeat
+        } else if is_heading(text) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        out.blocks.push(Block { kind, start: s, end: e });
+    }
+    for (bi, b) in out.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Dateline {
+            continue;
+        }
+        for (s, e) in split_sentences(doc, b.start, b.end) {
+            out.sentences.push(Sentence { start: s, end: e, block: bi });
+        }
+    }
+    out
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A short line that does not end like a sentence.
+fn is_heading(text: &str) -> bool {
+    let t = text.trim_end();
+    t.chars().count() <= HEADING_MAX_CHARS && !t.ends_with(['.', '!', '?', '»', '"', '…', ';', ',']) && !t.contains(". ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dateline_title_repeat_heading_paragraph() {
+        let t = "22-11-2024 07:57 AM Jerusalem Timing\n\nRaids russes sur Idleb\n\nRaids russes sur Idleb\n\nIdleb : contre Jaïsh al-Fath\n\nLes raids ont repris. Ils visent Alep.\n";
+        let d = Doc::new(t);
+        let s = analyze(&d);
+        let kinds: Vec<_> = s.blocks.iter().map(|b| b.kind).collect();
+        use BlockKind::*;
+        assert_eq!(kinds, vec![Dateline, Title, TitleRepeat, Heading, Paragraph]);
+        assert_eq!(s.dateline.as_ref().unwrap().1.datetime, "2024-11-22T07:57");
+        assert_eq!(d.orig_slice(s.title().unwrap().start, s.title().unwrap().end), "Raids russes sur Idleb");
+        assert_eq!(s.sentences.len(), 5);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(analyze(&Doc::new("")).blocks.is_empty());
+        assert!(analyze(&Doc::new(" \n\r\n ")).sentences.is_empty());
+    }
+}

@@ -1,0 +1,273 @@
+//! Normalisation with an offset map back to the input.
+//!
+//! Real articles mix curly and straight apostrophes, non-breaking spaces, stray
+//! control characters and Cyrillic look-alike letters inside Latin words (`TU- 22М3`).
+//! Rules should see one clean spelling, and every span they find must still slice the
+//! caller's text exactly. So normalisation here is strictly one character for one
+//! character: the normalised text (`norm`) and the folded text used for lexicon lookup
+//! (`fold`: lower case, no accents) have the same number of characters as the input,
+//! and a character index is the same position in all three. Stages work in character
+//! indices; only the output converts them to UTF-16 code units for JavaScript.
+
+/// One article, in its three aligned forms.
+pub struct Doc<'a> {
+    /// The caller's text, untouched.
+    pub orig: &'a str,
+    /// Same characters, with apostrophes, spaces, quotes and look-alikes unified.
+    pub norm: String,
+    /// `norm` in lower case without diacritics, for case- and accent-blind lookup.
+    pub fold: String,
+    orig_bytes: Vec<u32>,
+    norm_bytes: Vec<u32>,
+    fold_bytes: Vec<u32>,
+    utf16: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(orig: &'a str) -> Doc<'a> {
+        let chars: Vec<char> = orig.chars().collect();
+        let n = chars.len();
+        let mut norm = String::with_capacity(orig.len());
+        let mut fold = String::with_capacity(orig.len());
+        let mut orig_bytes = Vec::with_capacity(n + 1);
+        let mut norm_bytes = Vec::with_capacity(n + 1);
+        let mut fold_bytes = Vec::with_capacity(n + 1);
+        let mut utf16 = Vec::with_capacity(n + 1);
+        let (mut ob, mut u) = (0u32, 0u32);
+        for i in 0..n {
+            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+            let next = chars.get(i + 1).copied();
+            let c = normalize_char(chars[i], prev, next);
+            orig_bytes.push(ob);
+            norm_bytes.push(norm.len() as u32);
+            fold_bytes.push(fold.len() as u32);
+            utf16.push(u);
+            norm.push(c);
+            fold.push(fold_char(c));
+            ob += chars[i].len_utf8() as u32;
+            u += chars[i].len_utf16() as u32;
+        }
+        orig_bytes.push(ob);
+        norm_bytes.push(norm.len() as u32);
+        fold_bytes.push(fold.len() as u32);
+        utf16.push(u);
+        Doc { orig, norm, fold, orig_bytes, norm_bytes, fold_bytes, utf16 }
+    }
+
+    /// Number of characters (the same in all three forms).
+    pub fn len(&self) -> usize {
+        self.utf16.len() - 1
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Character index of a byte offset in `norm` (must be a char boundary).
+    pub fn char_of_norm(&self, byte: usize) -> usize {
+        char_index(&self.norm_bytes, byte)
+    }
+
+    /// Character index of a byte offset in `fold` (must be a char boundary).
+    pub fn char_of_fold(&self, byte: usize) -> usize {
+        char_index(&self.fold_bytes, byte)
+    }
+
+    /// Byte offset in `norm` of a character index.
+    pub fn norm_byte(&self, ch: usize) -> usize {
+        self.norm_bytes[ch] as usize
+    }
+
+    /// Byte offset in `fold` of a character index.
+    pub fn fold_byte(&self, ch: usize) -> usize {
+        self.fold_bytes[ch] as usize
+    }
+
+    /// The caller's text between two character indices.
+    pub fn orig_slice(&self, start: usize, end: usize) -> &'a str {
+        &self.orig[self.orig_bytes[start] as usize..self.orig_bytes[end] as usize]
+    }
+
+    /// The normalised text between two character indices.
+    pub fn norm_slice(&self, start: usize, end: usize) -> &str {
+        &self.norm[self.norm_bytes[start] as usize..self.norm_bytes[end] as usize]
+    }
+
+    /// The folded text between two character indices.
+    pub fn fold_slice(&self, start: usize, end: usize) -> &str {
+        &self.fold[self.fold_bytes[start] as usize..self.fold_bytes[end] as usize]
+    }
+
+    /// UTF-16 offset of a character index.
+    pub fn utf16(&self, ch: usize) -> usize {
+        self.utf16[ch] as usize
+    }
+
+    /// The character at an index of `norm`.
+    pub fn norm_char(&self, ch: usize) -> Option<char> {
+        if ch >= self.len() {
+            return None;
+        }
+        self.norm[self.norm_bytes[ch] as usize..].chars().next()
+    }
+}
+
+fn char_index(table: &[u32], byte: usize) -> usize {
+    match table.binary_search(&(byte as u32)) {
+        Ok(i) => i,
+        // Not a boundary: the character that contains it.
+        Err(i) => i.saturating_sub(1),
+    }
+}
+
+/// The one-for-one normalisation of a character, given its neighbours.
+pub fn normalize_char(c: char, prev: Option<char>, next: Option<char>) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' | '\u{02BF}' | '\u{02BE}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{00AD}' => '-',
+        '\r' => {
+            if next == Some('\n') {
+                ' '
+            } else {
+                '\n'
+            }
+        }
+        '\n' => '\n',
+        '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
+        c if c.is_whitespace() => ' ',
+        c if c.is_control() => ' ',
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => ' ',
+        c => match lookalike(c) {
+            Some(latin) if is_latin_context(prev) || is_latin_context(next) => latin,
+            _ => c,
+        },
+    }
+}
+
+fn is_latin_context(c: Option<char>) -> bool {
+    match c {
+        Some(c) => c.is_ascii_alphanumeric() || ('\u{00C0}'..='\u{024F}').contains(&c),
+        None => false,
+    }
+}
+
+/// Cyrillic and Greek letters that look like Latin ones.
+fn lookalike(c: char) -> Option<char> {
+    Some(match c {
+        'А' | 'Α' => 'A',
+        'В' | 'Β' => 'B',
+        'Е' | 'Ε' => 'E',
+        'К' | 'Κ' => 'K',
+        'М' | 'Μ' => 'M',
+        'Н' | 'Η' => 'H',
+        'О' | 'Ο' => 'O',
+        'Р' | 'Ρ' => 'P',
+        'С' => 'C',
+        'Т' | 'Τ' => 'T',
+        'Х' | 'Χ' => 'X',
+        'У' => 'Y',
+        'І' | 'Ι' => 'I',
+        'Ζ' => 'Z',
+        'Ν' => 'N',
+        'а' | 'α' => 'a',
+        'е' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' => 'c',
+        'х' => 'x',
+        'у' => 'y',
+        'і' => 'i',
+        'ѕ' => 's',
+        'ј' => 'j',
+        _ => return None,
+    })
+}
+
+/// Lower case without diacritics, one character for one character: the key that
+/// lexicon lookup compares, so `Alep`, `ALEP` and `Alèp` meet.
+pub fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let lower = {
+        let mut it = c.to_lowercase();
+        match (it.next(), it.next()) {
+            (Some(l), None) => l,
+            _ => c,
+        }
+    };
+    match lower {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+        'ď' | 'đ' | 'ḍ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ğ' | 'ĝ' | 'ġ' | 'ģ' => 'g',
+        'ħ' | 'ĥ' | 'ḥ' => 'h',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ř' => 'r',
+        'ś' | 'ş' | 'š' | 'ŝ' | 'ș' | 'ṣ' => 's',
+        'ţ' | 'ť' | 'ț' | 'ṭ' => 't',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' | 'ẓ' => 'z',
+        '\'' => '\'',
+        other => other,
+    }
+}
+
+/// Fold a whole string the way `Doc::fold` is built (for lexicon keys).
+pub fn fold_str(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .map(|i| {
+            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+            fold_char(normalize_char(chars[i], prev, chars.get(i + 1).copied()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_char_for_one_char() {
+        let t = "l\u{2019}armée à\u{a0}Alep, TU- 22М3 😀\r\nfin";
+        let d = Doc::new(t);
+        assert_eq!(d.norm.chars().count(), t.chars().count());
+        assert_eq!(d.fold.chars().count(), t.chars().count());
+        assert!(d.norm.contains("l'armée à Alep"));
+        assert!(d.norm.contains("TU- 22M3"));
+        assert!(d.fold.contains("l'armee a alep"));
+        assert_eq!(d.orig_slice(2, 7), "armée");
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let d = Doc::new("a😀b");
+        assert_eq!(d.len(), 3);
+        assert_eq!(d.utf16(2), 3);
+        assert_eq!(d.utf16(3), 4);
+    }
+
+    #[test]
+    fn cyrillic_word_stays_cyrillic() {
+        let d = Doc::new("Москва");
+        assert_eq!(d.norm, "Москва");
+    }
+
+    #[test]
+    fn byte_to_char() {
+        let d = Doc::new("été à Alep");
+        let b = d.norm.find("Alep").unwrap();
+        assert_eq!(d.char_of_norm(b), 6);
+        let b = d.fold.find("alep").unwrap();
+        assert_eq!(d.char_of_fold(b), 6);
+    }
+}
