@@ -1,0 +1,84 @@
+# depeche: build, serve and test. `make serve` and `make test` are the README's two
+# commands; both install what they need on a fresh machine and say what they do.
+
+SHELL := /bin/bash
+PORT ?= 8080
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+WASM_BINDGEN := tools/bin/wasm-bindgen
+WASM := target/wasm32-unknown-unknown/release/depeche.wasm
+SHARED ?= ../shared
+
+.PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench size clean
+
+## serve: build the WASM package and serve the page on http://127.0.0.1:$(PORT)
+serve: site cli
+	@echo "==> CLI: target/release/depeche analyze www/examples/003_ef9561be654d17d8.txt --pretty"
+	@echo "==> serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+## test: every test: native (unit, table-driven, golden, property), WASM in Node, browser
+test: test-native test-wasm test-browser score
+	@echo "==> all tests passed"
+
+tools: wasm-target $(WASM_BINDGEN)
+
+wasm-target:
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || { echo "==> installing the wasm32-unknown-unknown target"; rustup target add wasm32-unknown-unknown; }
+
+$(WASM_BINDGEN): Cargo.lock
+	@if [ ! -x $@ ] || [ "$$($@ --version | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "==> installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into tools/ (about 2 minutes, once)"; \
+	  cargo install --no-default-features wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION) --root tools --force; \
+	fi
+	@touch $@
+
+## pkg: the WASM package (pkg/), generated, git-ignored
+pkg: tools
+	@echo "==> building the WASM core (release)"
+	cargo build --lib --release --target wasm32-unknown-unknown
+	@echo "==> generating JS bindings into pkg/"
+	$(WASM_BINDGEN) --target web --remove-name-section --out-dir pkg $(WASM)
+	@$(MAKE) --no-print-directory size
+
+size:
+	@raw=$$(stat -c %s pkg/depeche_bg.wasm); gz=$$(gzip -9 -c pkg/depeche_bg.wasm | wc -c); \
+	 js=$$(stat -c %s pkg/depeche.js); jsgz=$$(gzip -9 -c pkg/depeche.js | wc -c); \
+	 echo "==> size: depeche_bg.wasm $$raw B raw, $$gz B gzip; depeche.js $$js B raw, $$jsgz B gzip"
+
+## site: the page with its package, ready for any static server
+site: pkg
+	@rm -rf www/pkg && mkdir -p www/pkg && cp pkg/depeche.js pkg/depeche_bg.wasm www/pkg/
+
+cli:
+	@echo "==> building the CLI (release)"
+	cargo build --release --bin depeche
+
+node_modules: package.json
+	@echo "==> installing npm dev packages (playwright-core)"
+	npm install --no-audit --no-fund
+	@touch node_modules
+
+test-native:
+	@echo "==> native tests (unit, table-driven, golden seeds, property)"
+	cargo test --release
+
+test-wasm: site cli
+	@echo "==> WASM in Node: same JSON as the native CLI on the seeds"
+	node --test tests/wasm/
+
+test-browser: site node_modules
+	@echo "==> browser end-to-end tests (headless Chromium)"
+	node --test tests/browser/
+
+## score: the scorer runs to the end on the seeds (and dev when present)
+score: cli
+	@echo "==> extraction scores"
+	@corpora="--corpus $(SHARED)/corpus/seeds"; [ -d $(SHARED)/corpus/dev ] && corpora="$$corpora --corpus $(SHARED)/corpus/dev"; \
+	 if [ -f $(SHARED)/eval/score.py ]; then python3 $(SHARED)/eval/score.py $$corpora --cmd 'target/release/depeche analyze {refopt} {file}' | head -32; \
+	 else echo "(no $(SHARED)/eval/score.py here: skipped)"; fi
+
+bench:
+	cargo bench
+
+clean:
+	rm -rf pkg www/pkg target/site
