@@ -4,6 +4,10 @@
 //! Interface used by the rest of the pipeline (keep it stable):
 //! - [`find_tolls`]: tolls inside a character range (a sentence) of a [`Doc`].
 
+mod number;
+mod tokens;
+mod tolls;
+mod victims;
 mod words;
 
 use crate::text::Doc;
@@ -37,7 +41,9 @@ pub struct Toll {
     pub victims: Victims,
 }
 
-/// Tolls stated between two character indices (usually one sentence).
-pub fn find_tolls(_doc: &Doc, _start: usize, _end: usize) -> Vec<Toll> {
-    Vec::new()
+/// Tolls stated between two character indices (usually one sentence), in text
+/// order. A figure counting people with no word of death, injury or capture (troop
+/// strength: `350 miliciens`) is not a toll; `de nombreux` gives no figure.
+pub fn find_tolls(doc: &Doc, start: usize, end: usize) -> Vec<Toll> {
+    tolls::find(doc, start, end)
 }
