@@ -78,3 +78,21 @@ fn no_panic_on_odd_input() {
         }
     }
 }
+
+mod prop {
+    use depeche::temporal::{find_dates, parse_dateline, parse_reference_date};
+    use depeche::text::Doc;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_safe(t in "(\\PC|[ \n0-9/'-]|le |mars |jeudi |dernier|ces |nuit du |au ){0,60}") {
+            let doc = Doc::new(&t);
+            let r = parse_reference_date("2024-03-28").ok();
+            for m in find_dates(&doc, r) {
+                prop_assert!(m.start < m.end && m.end <= doc.len());
+            }
+            let _ = parse_dateline(&t);
+        }
+    }
+}

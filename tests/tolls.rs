@@ -76,3 +76,19 @@ fn no_panic_on_odd_input() {
         }
     }
 }
+
+mod prop {
+    use depeche::quantity::find_tolls;
+    use depeche::text::Doc;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_is_safe(t in "(\\PC|[ 0-9.,'-]|tué |civils |dont |et |plus de |des dizaines de |ainsi que |bilan à ){0,60}") {
+            let doc = Doc::new(&t);
+            for toll in find_tolls(&doc, 0, doc.len()) {
+                prop_assert!(toll.start < toll.end && toll.end <= doc.len());
+            }
+        }
+    }
+}

@@ -59,14 +59,22 @@ pub fn find_dates(doc: &Doc, reference: Option<Date>) -> Vec<DateMention> {
         .collect()
 }
 
-/// Characters taken by a first-line dateline (0 when the first line is not one).
+/// Characters up to the end of a dateline first line (0 when the first non-blank
+/// line is not one), so the dateline's own date is not also a DATE mention.
 fn dateline_chars(doc: &Doc) -> usize {
     let norm = doc.norm.as_str();
-    let first_end = norm.find('\n').unwrap_or(norm.len());
-    match parse_dateline(&norm[..first_end]) {
-        Some(_) => doc.char_of_norm(first_end),
-        None => 0,
+    let mut pos = 0;
+    for line in norm.split('\n') {
+        if line.trim().is_empty() {
+            pos += line.len() + 1;
+            continue;
+        }
+        return match parse_dateline(line) {
+            Some(_) => doc.char_of_norm(pos + line.len()),
+            None => 0,
+        };
     }
+    0
 }
 
 /// The caller's reference date, `YYYY-MM-DD`; the error says what is wrong.
