@@ -42,7 +42,7 @@ fn tolls_table() {
         }
         let value: u64 = value.parse().expect("value");
         let approx = approx == "true";
-        let hit = found.iter().find(|(k, v, a, s)| *k == kind && *v == value && *a == approx && span.map_or(true, |sp| sp == s));
+        let hit = found.iter().find(|(k, v, a, s)| *k == kind && *v == value && *a == approx && span.is_none_or(|sp| sp == s));
         if hit.is_none() {
             failures.push(format!("{name}: expected {kind} {value} approx={approx} span={span:?}, found {found:?}"));
         } else if name.starts_with("only_") && found.len() != 1 {

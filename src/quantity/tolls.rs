@@ -188,7 +188,7 @@ pub fn find(doc: &Doc, start: usize, end: usize) -> Vec<Toll> {
             continue;
         }
         let np = noun_phrase(&toks, f.last);
-        if f.weak && !np.is_some_and(|(_, e)| e == f.last + 1) {
+        if f.weak && np.is_none_or(|(_, e)| e != f.last + 1) {
             continue;
         }
         if np.is_some_and(|(_, e)| mixed(&toks, e)) {
@@ -213,7 +213,7 @@ pub fn find(doc: &Doc, start: usize, end: usize) -> Vec<Toll> {
         };
         let kind = match kind.or_else(coordinated) {
             Some(k) => k,
-            None if bilan(&toks, &f) && np.map_or(true, |(n, _)| !matches!(n, Noun::Others)) => TollKind::Killed,
+            None if bilan(&toks, &f) && np.is_none_or(|(n, _)| !matches!(n, Noun::Others)) => TollKind::Killed,
             None => continue,
         };
         let victims = match np {

@@ -101,14 +101,14 @@ impl WordNumber {
                 // A unit follows nothing, a ten (vingt-deux, soixante-dix), a hundred or a big.
                 match self.last {
                     None | Some(Kind::Hundred) | Some(Kind::Big) => {}
-                    Some(Kind::Ten) if self.below_hundred % 10 == 0 && v < 20 => {
+                    Some(Kind::Ten) if self.below_hundred.is_multiple_of(10) && v < 20 => {
                         // soixante-dix, quatre-vingt-onze: tens take teens only at 60/80
                         if kind == Kind::Teen && !matches!(self.below_hundred, 60 | 80) {
                             return None;
                         }
                     }
                     // dix-sept, soixante-dix-sept, quatre-vingt-dix-neuf
-                    Some(Kind::Teen) if kind == Kind::Unit && v >= 1 && self.below_hundred % 10 == 0 => {}
+                    Some(Kind::Teen) if kind == Kind::Unit && v >= 1 && self.below_hundred.is_multiple_of(10) => {}
                     _ => return None,
                 }
                 if v == 0 && self.words > 0 {
@@ -144,7 +144,7 @@ impl WordNumber {
                     return None;
                 }
                 // Each big unit must be smaller than what was already totalled.
-                if self.total != 0 && self.total % v.checked_mul(1000)? != 0 {
+                if self.total != 0 && !self.total.is_multiple_of(v.checked_mul(1000)?) {
                     return None;
                 }
                 let n = if self.current == 0 { 1 } else { self.current };

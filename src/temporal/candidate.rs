@@ -79,7 +79,7 @@ pub fn number_continues(s: &str, e: usize) -> bool {
         (Some(':'), Some(d)) if d.is_ascii_digit() => true,
         (Some(' '), Some(_)) => {
             let b = rest.as_bytes();
-            b.len() >= 4 && b[1..4].iter().all(|c| c.is_ascii_digit()) && b.get(4).map_or(true, |c| !c.is_ascii_digit())
+            b.len() >= 4 && b[1..4].iter().all(|c| c.is_ascii_digit()) && b.get(4).is_none_or(|c| !c.is_ascii_digit())
         }
         _ => false,
     }
@@ -89,7 +89,7 @@ pub fn number_continues(s: &str, e: usize) -> bool {
 pub fn number_precedes(s: &str, s0: usize) -> bool {
     match char_before(s, s0) {
         Some(c) if c.is_ascii_digit() => true,
-        Some('.' | ',' | '/' | '-') => char_before(s, s0 - 1).map_or(false, |c| c.is_ascii_digit()),
+        Some('.' | ',' | '/' | '-') => char_before(s, s0 - 1).is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
 }
