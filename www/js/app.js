@@ -1,0 +1,331 @@
+// Wiring: inputs → analyze() → article, legend and event cards.
+
+import { loadExamples } from './examples.js';
+import { typeOrder, typeStyle } from './labels.js';
+import { renderArticle, describeEntity } from './render.js';
+import { renderEvents, renderRoleKey, highlightsFor } from './events.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  picker: $('example-picker'), refDate: $('ref-date'), fileInput: $('file-input'),
+  analyse: $('analyse'), input: $('input'), error: $('error'), status: $('status'),
+  legend: $('legend'), details: $('details'), article: $('article'),
+  eventCount: $('event-count'), roleKey: $('role-key'), events: $('events'),
+  version: $('version'), overlay: $('drop-overlay'),
+};
+
+const DEFAULT_DETAILS = ui.details.textContent;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const state = {
+  engine: null,        // the wasm module, once loaded
+  text: '',            // the text the current analysis was made from
+  analysis: null,
+  selectedEvent: null, // id of the selected event card
+  hidden: new Set(),   // entity types toggled off in the legend
+  examples: [],
+};
+
+function showError(message) {
+  ui.error.textContent = message;
+  ui.error.hidden = !message;
+}
+
+function setStatus(message, kind) {
+  ui.status.textContent = message;
+  ui.status.dataset.state = kind;
+}
+
+function formatMs(ms) {
+  return ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+}
+
+function bumpRuns() {
+  ui.article.dataset.runs = String(Number(ui.article.dataset.runs || 0) + 1);
+}
+
+function emptyState(message) {
+  const p = document.createElement('p');
+  p.className = 'empty';
+  p.textContent = message;
+  return p;
+}
+
+function clearResults(articleMessage, eventsMessage) {
+  state.analysis = null;
+  state.selectedEvent = null;
+  ui.legend.replaceChildren();
+  ui.details.textContent = DEFAULT_DETAILS;
+  ui.article.replaceChildren(emptyState(articleMessage));
+  ui.eventCount.textContent = '';
+  const li = document.createElement('li');
+  li.append(emptyState(eventsMessage));
+  ui.events.replaceChildren(li);
+}
+
+// ---- analysis ------------------------------------------------------------
+
+function analyse() {
+  if (!state.engine) return;
+  const text = ui.input.value;
+  const refDate = ui.refDate.value.trim();
+  showError('');
+  if (!text.trim()) {
+    state.text = text;
+    clearResults('Nothing to analyse yet. Paste an article above, choose an example or drop a .txt file on the page.',
+      'Events found in the article will be listed here.');
+    setStatus('Ready.', 'empty');
+    bumpRuns();
+    return;
+  }
+  let analysis;
+  const t0 = performance.now();
+  try {
+    analysis = state.engine.analyze(text, refDate ? { referenceDate: refDate } : undefined);
+  } catch (err) {
+    state.text = text;
+    clearResults('The article could not be analysed (see the error above).', 'No events.');
+    showError(`Analysis failed: ${err && err.message ? err.message : String(err)}`);
+    setStatus('Analysis failed.', 'error');
+    bumpRuns();
+    return;
+  }
+  const ms = performance.now() - t0;
+  state.text = text;
+  state.analysis = analysis;
+  if (!analysis.events.some((e) => e.id === state.selectedEvent)) state.selectedEvent = null;
+
+  let ref;
+  if (!analysis.reference_date) ref = 'no reference date (relative dates stay unresolved)';
+  else if (refDate) ref = `reference date ${analysis.reference_date} (given)`;
+  else if (analysis.dateline) ref = `reference date ${analysis.reference_date} (from the dateline)`;
+  else ref = `reference date ${analysis.reference_date}`;
+  const nE = analysis.entities.length, nV = analysis.events.length;
+  setStatus(`Analysed in ${formatMs(ms)} ms · ${ref} · ${nE} entit${nE === 1 ? 'y' : 'ies'} · ${nV} event${nV === 1 ? '' : 's'}`, 'ready');
+  ui.status.dataset.ms = formatMs(ms);
+  ui.status.dataset.referenceDate = analysis.reference_date || '';
+
+  renderLegend();
+  renderText();
+  renderEventList();
+  bumpRuns();
+}
+
+function renderText() {
+  const a = state.analysis;
+  if (!a) return;
+  const ev = a.events.find((e) => e.id === state.selectedEvent);
+  renderArticle(ui.article, state.text, a.entities, {
+    hidden: state.hidden,
+    highlights: ev ? highlightsFor(ev) : [],
+  });
+}
+
+function renderEventList() {
+  const a = state.analysis;
+  ui.eventCount.textContent = a.events.length ? `(${a.events.length})` : '';
+  if (!a.events.length) {
+    const li = document.createElement('li');
+    li.append(emptyState('No events found in this article.'));
+    ui.events.replaceChildren(li);
+    return;
+  }
+  renderEvents(ui.events, a.events, { selectedId: state.selectedEvent });
+}
+
+function renderLegend() {
+  const a = state.analysis;
+  const counts = new Map();
+  for (const e of a.entities) counts.set(e.type, (counts.get(e.type) || 0) + 1);
+  const frag = document.createDocumentFragment();
+  for (const type of typeOrder(a.entities)) {
+    const n = counts.get(type) || 0;
+    const style = typeStyle(type);
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'legend-item';
+    b.dataset.type = type;
+    b.disabled = n === 0;
+    b.setAttribute('aria-pressed', String(!state.hidden.has(type)));
+    b.title = n ? `${state.hidden.has(type) ? 'Show' : 'Hide'} ${style.name.toLowerCase()} highlights` : `No ${style.name.toLowerCase()} found`;
+    b.style.setProperty('--bg', style.bg);
+    b.style.setProperty('--fg', style.fg);
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.textContent = style.label;
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = style.name;
+    const count = document.createElement('span');
+    count.className = 'n';
+    count.textContent = String(n);
+    b.append(swatch, name, count);
+    frag.append(b);
+  }
+  ui.legend.replaceChildren(frag);
+}
+
+// ---- interactions ----------------------------------------------------------
+
+let debounce = 0;
+function scheduleAnalyse() {
+  clearTimeout(debounce);
+  debounce = setTimeout(analyse, 250);
+}
+
+function analyseNow() {
+  clearTimeout(debounce);
+  analyse();
+}
+
+function selectEvent(id) {
+  state.selectedEvent = state.selectedEvent === id ? null : id;
+  renderText();
+  for (const c of ui.events.querySelectorAll('.event-card')) {
+    c.setAttribute('aria-pressed', String(c.dataset.id === state.selectedEvent));
+  }
+  if (!state.selectedEvent) return;
+  const target = ui.article.querySelector('.hl-trigger') || ui.article.querySelector('.hl');
+  if (target) {
+    target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    target.classList.add('flash');
+  }
+}
+
+function showEntityDetails(mark) {
+  const a = state.analysis;
+  if (!a || !mark) return;
+  const e = a.entities.find((x) => x.id === mark.dataset.id);
+  if (!e) return;
+  ui.details.replaceChildren();
+  const q = document.createElement('q');
+  q.textContent = e.text;
+  ui.details.append(q, document.createTextNode(` — ${describeEntity(e)}`));
+}
+
+async function loadFile(file) {
+  if (!file) return;
+  const looksText = /\.txt$/i.test(file.name) || (file.type || '').startsWith('text/');
+  if (!looksText) {
+    showError(`“${file.name}” is not a plain-text file: please load a .txt file.`);
+    return;
+  }
+  if (file.size > MAX_FILE_BYTES) {
+    showError(`“${file.name}” is too large (${Math.round(file.size / 1024)} KB); the limit is 5 MB.`);
+    return;
+  }
+  try {
+    ui.input.value = await file.text();
+  } catch (err) {
+    showError(`Could not read “${file.name}”: ${err && err.message ? err.message : err}`);
+    return;
+  }
+  ui.picker.value = '';
+  analyseNow();
+}
+
+function wire() {
+  ui.input.addEventListener('input', scheduleAnalyse);
+  ui.analyse.addEventListener('click', analyseNow);
+  ui.refDate.addEventListener('change', analyseNow);
+  ui.picker.addEventListener('change', () => {
+    const ex = state.examples.find((x) => x.file === ui.picker.value);
+    if (!ex) return;
+    ui.input.value = ex.text;
+    analyseNow();
+  });
+  ui.fileInput.addEventListener('change', () => {
+    const file = ui.fileInput.files && ui.fileInput.files[0];
+    loadFile(file).finally(() => { ui.fileInput.value = ''; });
+  });
+
+  ui.legend.addEventListener('click', (ev) => {
+    const b = ev.target.closest('.legend-item');
+    if (!b || b.disabled) return;
+    const type = b.dataset.type;
+    if (state.hidden.has(type)) state.hidden.delete(type); else state.hidden.add(type);
+    const shown = !state.hidden.has(type);
+    b.setAttribute('aria-pressed', String(shown));
+    b.title = `${shown ? 'Hide' : 'Show'} ${typeStyle(type).name.toLowerCase()} highlights`;
+    for (const m of ui.article.querySelectorAll('mark.entity')) {
+      if (m.dataset.type === type) m.classList.toggle('muted', !shown);
+    }
+  });
+
+  const onCard = (ev) => {
+    const c = ev.target.closest('.event-card');
+    if (c) selectEvent(c.dataset.id);
+  };
+  ui.events.addEventListener('click', onCard);
+  ui.events.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); onCard(ev); }
+  });
+
+  const onMark = (ev) => showEntityDetails(ev.target.closest && ev.target.closest('mark.entity'));
+  ui.article.addEventListener('mouseover', onMark);
+  ui.article.addEventListener('focusin', onMark);
+  ui.article.addEventListener('click', onMark);
+
+  // Drag and drop a file anywhere on the page. Text dragged into the textarea keeps
+  // its default behaviour: only drags carrying files are intercepted.
+  const hasFiles = (ev) => ev.dataTransfer && [...ev.dataTransfer.types].includes('Files');
+  let depth = 0;
+  window.addEventListener('dragenter', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    depth += 1;
+    ui.overlay.hidden = false;
+  });
+  window.addEventListener('dragover', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('dragleave', (ev) => {
+    if (!hasFiles(ev)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) ui.overlay.hidden = true;
+  });
+  window.addEventListener('drop', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    depth = 0;
+    ui.overlay.hidden = true;
+    loadFile(ev.dataTransfer.files[0]);
+  });
+}
+
+async function fillPicker() {
+  state.examples = await loadExamples(new URL('../examples/', import.meta.url).href);
+  for (const ex of state.examples) {
+    const opt = document.createElement('option');
+    opt.value = ex.file;
+    opt.textContent = ex.day ? `${ex.day} — ${ex.title}` : ex.title;
+    ui.picker.append(opt);
+  }
+  if (!state.examples.length) ui.picker.disabled = true;
+}
+
+async function main() {
+  renderRoleKey(ui.roleKey);
+  wire();
+  clearResults('Nothing to analyse yet. Paste an article above, choose an example or drop a .txt file on the page.',
+    'Events found in the article will be listed here.');
+  const examples = fillPicker().catch(() => { ui.picker.disabled = true; });
+  try {
+    const mod = await import('../pkg/depeche.js');
+    await mod.default();
+    state.engine = mod;
+    ui.version.textContent = mod.version();
+  } catch (err) {
+    ui.analyse.disabled = true;
+    setStatus('The analysis engine is not available.', 'error');
+    showError('Could not load the analysis engine (www/pkg/depeche.js and depeche_bg.wasm). '
+      + 'Build it with “make site”, then reload. ' + (err && err.message ? `(${err.message})` : ''));
+    return;
+  }
+  await examples;
+  analyseNow();
+}
+
+main();

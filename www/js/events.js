@@ -1,0 +1,116 @@
+// The article's events as cards, and the text ranges a selected card highlights.
+
+import { ROLES } from './labels.js';
+
+const ARG_ROLES = ['actor1', 'actor2', 'location', 'date', 'source', 'fatalities', 'wounded', 'captured'];
+
+const hasSpan = (x) => x && Number.isInteger(x.start) && Number.isInteger(x.end) && x.end > x.start;
+
+/** Ranges to highlight in the text for one event: trigger, other mentions, arguments. */
+export function highlightsFor(ev) {
+  const out = [];
+  if (hasSpan(ev.trigger)) out.push({ ...ev.trigger, role: 'trigger' });
+  for (const m of ev.mentions || []) if (hasSpan(m)) out.push({ ...m, role: 'mention' });
+  for (const role of ARG_ROLES) if (hasSpan(ev[role])) out.push({ ...ev[role], role });
+  return out.map(({ start, end, role }) => ({ start, end, role }));
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** "armée syrienne (Army (Syria))" as nodes, tagged with its role for the colour key. */
+function argNode(arg, role) {
+  const span = el('span', `arg role-${role}`);
+  if (!arg) { span.classList.add('none'); span.textContent = '—'; return span; }
+  span.append(el('span', 'arg-text', arg.text ?? ''));
+  if (arg.canonical && arg.canonical !== arg.text) span.append(el('span', 'canonical', ` (${arg.canonical})`));
+  return span;
+}
+
+function countNode(count, role, noun) {
+  const span = el('span', `arg role-${role}`);
+  if (count.value === null || count.value === undefined) {
+    span.textContent = `« ${count.text ?? ''} » ${noun} (no figure)`;
+  } else {
+    span.textContent = `${count.approximate ? '≈' : ''}${count.value} ${noun}`;
+    if (count.text) span.title = count.text;
+  }
+  return span;
+}
+
+function row(list, name, ...nodes) {
+  list.append(el('dt', '', name));
+  const dd = el('dd');
+  dd.append(...nodes);
+  list.append(dd);
+}
+
+function card(ev, selected) {
+  const art = el('article', 'event-card');
+  art.tabIndex = 0;
+  art.setAttribute('role', 'button');
+  art.setAttribute('aria-pressed', String(selected));
+  art.dataset.id = ev.id;
+
+  const head = el('div', 'ev-head');
+  head.append(el('span', 'ev-type', ev.subtype ? `${ev.type}.${ev.subtype}` : ev.type));
+  head.append(el('span', `ev-modality modality-${ev.modality}`, ev.modality));
+  head.append(el('span', 'ev-id', ev.id));
+  art.append(head);
+
+  const trig = el('div', 'ev-trigger');
+  trig.append(el('span', 'role-trigger', `« ${ev.trigger?.text ?? ''} »`));
+  const nMentions = (ev.mentions || []).length;
+  if (nMentions) trig.append(el('span', 'ev-mentions', ` +${nMentions} other mention${nMentions > 1 ? 's' : ''}`));
+  art.append(trig);
+
+  const dl = el('dl', 'ev-args');
+  const actors = [argNode(ev.actor1, 'actor1'), el('span', 'arrow', ' → '), argNode(ev.actor2, 'actor2')];
+  row(dl, 'actors', ...actors);
+  if (ev.location) row(dl, 'location', argNode(ev.location, 'location'));
+  if (ev.date) {
+    const d = argNode({ text: ev.date.text }, 'date');
+    d.append(el('span', 'canonical', ev.date.value ? ` (${ev.date.value})` : ' (unresolved)'));
+    row(dl, 'date', d);
+  }
+  const tolls = [['fatalities', 'killed'], ['wounded', 'wounded'], ['captured', 'captured']]
+    .filter(([k]) => ev[k])
+    .flatMap(([k, noun], i) => (i ? [document.createTextNode(', '), countNode(ev[k], k, noun)] : [countNode(ev[k], k, noun)]));
+  if (tolls.length) row(dl, 'toll', ...tolls);
+  if (ev.source) row(dl, 'source', argNode(ev.source, 'source'));
+  art.append(dl);
+
+  if (ev.rules && ev.rules.length) {
+    art.append(el('div', 'ev-rules', `why: ${ev.rules.join(', ')}`));
+  }
+  return art;
+}
+
+/**
+ * Render the event cards into `list` (an <ol>).
+ * @param {HTMLElement} list
+ * @param {object[]} events
+ * @param {{selectedId?: string|null}} opts
+ */
+export function renderEvents(list, events, opts = {}) {
+  const frag = document.createDocumentFragment();
+  for (const ev of events) {
+    const li = el('li');
+    li.append(card(ev, ev.id === opts.selectedId));
+    frag.append(li);
+  }
+  list.replaceChildren(frag);
+}
+
+/** The colour key for roles, shown above the list. */
+export function renderRoleKey(container) {
+  const frag = document.createDocumentFragment();
+  for (const [role, { name }] of Object.entries(ROLES)) {
+    frag.append(el('span', `key role-${role}`, name));
+  }
+  container.replaceChildren(frag);
+}
