@@ -2,6 +2,7 @@
 //! according to whom, from French clause patterns around the trigger.
 
 use super::context::ActorCandidate;
+use super::detect::ends_with_word;
 use super::{Arg, Context, Draft, Figure};
 use crate::model::EntityType;
 use crate::quantity::{find_tolls, TollKind, Victims};
@@ -21,11 +22,6 @@ fn arg(a: &ActorCandidate) -> Arg {
     Arg { start: a.start, end: a.end, canonical: a.canonical.clone() }
 }
 
-/// Does `text` (folded) end with one of these words?
-fn ends_with_word(text: &str, words: &[&str]) -> bool {
-    let t = text.trim_end();
-    words.iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
-}
 
 fn actors(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.sentence_range(d.sentence);

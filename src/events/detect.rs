@@ -1,8 +1,9 @@
 //! From trigger words to typed event candidates, one per sentence and subtype.
 
 use super::{typing, Context, Draft};
+use crate::quantity::find_tolls;
 use crate::lexicon::Kind;
-use crate::model::Modality;
+use crate::model::{EntityType, Modality};
 use crate::structure::BlockKind;
 
 /// Typed triggers, longest first where they overlap; the dateline and the repeated
@@ -18,6 +19,20 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         }
         let Some(sentence) = cx.structure.sentence_at(h.start) else { continue };
         if matches!(cx.block_kind(sentence), BlockKind::TitleRepeat | BlockKind::Dateline) {
+            continue;
+        }
+        // A trigger word inside a name (`Conquête d'Alep`) is part of the name.
+        if cx.entities.iter().any(|m| h.start < m.end && m.start < h.end && !matches!(m.kind, EntityType::Weapon | EntityType::Date)) {
+            continue;
+        }
+        let before = cx.fold(cx.sentence_range(sentence).0, h.start);
+        // `véhicules de combat`, `opérations d'assaut`: a bare noun after `de` qualifies
+        // another noun; it reports nothing.
+        if ends_with_word(before, &["de", "d'"]) && !ends_with_word(before, &["lors de", "au cours de", "a l'issue de", "apres", "pres de", "en cas de"]) {
+            continue;
+        }
+        // `pour libérer Alep`: a goal, not an incident (the preparation is the event).
+        if ends_with_word(before, &["pour", "afin de", "pour les", "pour le", "pour la", "de vouloir"]) {
             continue;
         }
         let entry = &cx.matcher.entries[h.entry];
@@ -41,12 +56,20 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             rules: vec![format!("trigger:{}", entry.origin), typed.rule.to_string()],
         });
     }
-    // A death toll is its own event only when nothing else happened in the sentence.
+    // A death toll is its own event only when it gives a figure and nothing else
+    // happened in the sentence or the one before it in the paragraph.
     let mut kept: Vec<Draft> = Vec::new();
     for d in out.iter() {
         let is_toll = d.rules.iter().any(|r| r == "typing:death");
-        if is_toll && out.iter().any(|o| o.sentence == d.sentence && !o.rules.iter().any(|r| r == "typing:death")) {
-            continue;
+        if is_toll {
+            let block = cx.structure.sentences[d.sentence].block;
+            let near = |o: &Draft| {
+                o.sentence == d.sentence || (o.sentence + 1 == d.sentence && cx.structure.sentences[o.sentence].block == block)
+            };
+            let (ss, se) = cx.sentence_range(d.sentence);
+            if out.iter().any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
+                continue;
+            }
         }
         // One event per subtype and sentence: the first trigger carries it.
         if kept.iter().any(|k| k.sentence == d.sentence && k.kind == d.kind && k.subtype == d.subtype) {
@@ -55,4 +78,10 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         kept.push(d.clone());
     }
     kept
+}
+
+/// Does `text` end with one of these words (after trimming)?
+pub(crate) fn ends_with_word(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_end();
+    words.iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
 }

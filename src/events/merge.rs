@@ -1,30 +1,26 @@
-//! One event per incident: an event reported in the title and again in the body is the
-//! body's event, with the title listed in `mentions`.
+//! One event per incident: an incident named in the title or a heading and reported
+//! in the body is the body's event, with the title or heading listed in `mentions`.
+//! Titles and headings announce what the body details; they add no incident of their
+//! own.
 
-use super::{Context, Draft};
+use super::{Arg, Context, Draft};
 use crate::structure::BlockKind;
 
 pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
-    let (title, body): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| cx.block_kind(d.sentence) == BlockKind::Title);
-    let mut body = body;
-    for t in title {
-        let same = body.iter_mut().find(|b| b.kind == t.kind && b.subtype == t.subtype && shares_place_or_actor(&t, b, cx));
-        match same {
-            Some(b) => {
-                b.mentions.push(t.trigger);
-                b.rules.push("merge:title".into());
-            }
-            None => {
-                // A title incident the body never details is still an incident.
-                body.push(t);
-            }
+    let (headlines, mut body): (Vec<Draft>, Vec<Draft>) =
+        drafts.into_iter().partition(|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading));
+    for t in headlines {
+        let same_type = |b: &&mut Draft| b.kind == t.kind && b.subtype == t.subtype;
+        let best = body.iter_mut().filter(same_type).max_by_key(|b| (shares(&t.location, &b.location, cx) as u8 + shares(&t.actor1, &b.actor1, cx) as u8 + shares(&t.actor2, &b.actor2, cx) as u8, std::cmp::Reverse(b.trigger.0)));
+        if let Some(b) = best {
+            b.mentions.push(t.trigger);
+            b.rules.push("merge:headline".into());
         }
     }
     body
 }
 
-fn shares_place_or_actor(a: &Draft, b: &Draft, cx: &Context) -> bool {
-    let canon = |x: &Option<super::Arg>| x.as_ref().map(|x| x.canonical.clone().unwrap_or_else(|| cx.doc.fold_slice(x.start, x.end).to_string()));
-    let same = |x: &Option<super::Arg>, y: &Option<super::Arg>| canon(x).is_some() && canon(x) == canon(y);
-    same(&a.location, &b.location) || same(&a.actor1, &b.actor1) || same(&a.actor2, &b.actor2) || (a.location.is_none() && a.actor1.is_none())
+fn shares(a: &Option<Arg>, b: &Option<Arg>, cx: &Context) -> bool {
+    let key = |x: &Arg| x.canonical.clone().unwrap_or_else(|| cx.doc.fold_slice(x.start, x.end).to_string());
+    matches!((a, b), (Some(x), Some(y)) if key(x) == key(y))
 }

@@ -66,14 +66,76 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             }
         }
         Some("abattu") => {
-            if cx.entities_in(EntityType::Weapon, ss, se).next().is_some() || words(&["drone", "avion", "helicoptere", "appareil"], ss, se) {
+            // `un drone a été abattu` is an interception; `des obus se sont abattus` is
+            // the shells' own event; `abattus` of people is a death toll.
+            let aircraft = words(&["drone", "drones", "avion", "avions", "helicoptere", "appareil", "missile", "missiles"], ss, se);
+            let reflexive = ends_with_any(cx.fold(ss, start), &["se sont ", "s'est ", "se sont  "]);
+            if aircraft && !reflexive {
                 typed(kind, subtype, "typing:abattu-aircraft")
-            } else {
+            } else if !reflexive {
                 typed("battle", "armed_clash", "typing:death")
+            } else {
+                None
+            }
+        }
+        Some("place-object") => {
+            // `prendre`, `perdre`, `tomber`, `entrer` change territory only when a place
+            // is what is taken or lost: `perdu 35 miliciens` is a toll, `pris part` nothing.
+            let window_end = next_words_end(cx.fold(end, se), 8) + end;
+            let place = cx.entities_in(EntityType::Location, end, window_end).next().is_some()
+                || words(PLACE_NOUNS, end, window_end);
+            let people = words(&["part", "hommes", "miliciens", "membres", "soldats", "combattants", "chef", "chefs", "commandant", "vie", "pied", "fin", "acte", "soin", "note"], end, next_words_end(cx.fold(end, se), 3) + end);
+            if place && !people {
+                typed(kind, subtype, "typing:place-object")
+            } else {
+                None
+            }
+        }
+        Some("formed") => {
+            // `X, formée en 2012` or `s'est formée`: a group's creation; `une embuscade
+            // formée d'un piège` is not.
+            let before = cx.fold(ss, start);
+            if before.trim_end().ends_with(',') || ends_with_any(before, &["s'est ", "se sont ", "a ete ", "ont ete ", "nouvellement "]) {
+                typed(kind, subtype, "typing:formed")
+            } else {
+                None
+            }
+        }
+        Some("execute") => {
+            // `raids exécutés par` are raids carried out, not executions.
+            if cx.fold(end, se).trim_start().starts_with("par ") && !words(CIVILIAN_WORDS, ss, start) {
+                None
+            } else {
+                typed(kind, subtype, "typing:execution")
             }
         }
         _ => typed(kind, subtype, "typing:lexicon"),
     }
+}
+
+/// Nouns of places that can be taken or lost.
+const PLACE_NOUNS: &[&str] = &["ville", "villes", "village", "villages", "localite", "localites", "base", "bases", "quartier", "quartiers", "region", "regions", "position", "positions", "aeroport", "colline", "collines", "controle", "zone", "zones", "secteur", "citadelle", "bastion", "fief", "camp", "poste", "territoire", "territoires", "mains", "points", "batiment", "batiments", "blocs", "fermes", "route", "axe", "pont", "province", "gouvernorat"];
+
+fn ends_with_any(text: &str, suffixes: &[&str]) -> bool {
+    suffixes.iter().any(|s| text.ends_with(s))
+}
+
+/// Byte length of the first `n` words of `text`.
+fn next_words_end(text: &str, n: usize) -> usize {
+    let mut count = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() || c == '\'' || c == '-' {
+            in_word = true;
+        } else if in_word {
+            in_word = false;
+            count += 1;
+            if count == n {
+                return i;
+            }
+        }
+    }
+    text.len()
 }
 
 /// `battle.armed_clash` → (`battle`, `armed_clash`), as static strings.

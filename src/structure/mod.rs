@@ -68,6 +68,7 @@ const HEADING_MAX_CHARS: usize = 90;
 
 pub fn analyze(doc: &Doc) -> Structure {
     let mut lines = Vec::new();
+    let mut no_title = false;
     let mut pos = 0;
     for line in doc.norm.split('\n') {
         let n = line.chars().count();
@@ -79,19 +80,27 @@ pub fn analyze(doc: &Doc) -> Structure {
         pos += n + 1;
     }
     let mut out = Structure::default();
-    let mut rest = &lines[..];
-    if let Some(&(s, e)) = rest.first() {
+    if let Some(&(s, e)) = lines.first() {
         if let Some(v) = parse_dateline(doc.norm_slice(s, e)) {
             let b = Block { kind: BlockKind::Dateline, start: s, end: e };
             out.dateline = Some((b, v));
             out.blocks.push(b);
-            rest = &rest[1..];
+            lines.remove(0);
+        } else if let Some((len, v)) = dateline_prefix(doc.norm_slice(s, e)) {
+            // `date 2024-11 Les jihadistes...`: a metadata prefix glued to the text.
+            let b = Block { kind: BlockKind::Dateline, start: s, end: s + len };
+            out.dateline = Some((b, v));
+            out.blocks.push(b);
+            let body = s + len + doc.norm_slice(s + len, e).chars().take_while(|c| c.is_whitespace()).count();
+            lines[0] = (body, e);
+            no_title = true;
         }
     }
+    let rest = &lines[..];
     let mut title_text: Option<String> = None;
     for (i, &(s, e)) in rest.iter().enumerate() {
         let text = doc.norm_slice(s, e);
-        let kind = if i == 0 && rest.len() > 1 {
+        let kind = if i == 0 && rest.len() > 1 && !no_title && looks_like_title(text) {
             title_text = Some(squash(text));
             BlockKind::Title
         } else if i == 1 && title_text.as_deref() == Some(squash(text).as_str()) {
@@ -112,6 +121,20 @@ pub fn analyze(doc: &Doc) -> Structure {
         }
     }
     out
+}
+
+/// `date YYYY-MM[-DD]` at the start of the first line: its length in chars and value.
+fn dateline_prefix(line: &str) -> Option<(usize, DatelineValue)> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| regex::Regex::new(r"^(?:date|Date|DATE)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\b").expect("dateline prefix regex"));
+    let m = re.find(line)?;
+    let v = parse_dateline(m.as_str())?;
+    Some((m.as_str().chars().count(), v))
+}
+
+/// A title is one short line, not a paragraph of several sentences.
+fn looks_like_title(text: &str) -> bool {
+    text.chars().count() <= 200 && !text.trim_end_matches(['.', ' ']).contains(". ")
 }
 
 fn squash(s: &str) -> String {
