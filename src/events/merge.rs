@@ -4,6 +4,7 @@
 //! own.
 
 use super::{Arg, Context, Draft};
+use super::detect::ends_with_word;
 use crate::structure::BlockKind;
 
 pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
@@ -17,7 +18,49 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
             b.rules.push("merge:headline".into());
         }
     }
-    body
+    restatements(cx, body)
+}
+
+/// How many sentences back a definite `l'attaque`, `les combats` may point.
+const DEFINITE_REACH: usize = 3;
+
+/// `cette attaque`, `les combats`, `l'offensive`: a noun with a demonstrative or a
+/// definite article names an incident already reported, when one of the same type
+/// was; its arguments complete that event.
+fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut drafts = drafts;
+    drafts.sort_by_key(|d| d.trigger);
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        let (ss, _) = cx.sentence_range(d.sentence);
+        let before = cx.doc.fold_slice(ss, d.trigger.0);
+        let demonstrative = ends_with_word(before, &["cette", "ces", "cet", "ce", "celle", "cette derniere"]);
+        let definite = ends_with_word(before, &["l'", "la", "le", "les", "leur", "leurs", "son", "sa", "ses", "durant l'", "lors de l'", "lors des"]);
+        let target = if demonstrative || definite {
+            out.iter_mut().rev().find(|o| {
+                o.kind == d.kind && (demonstrative || d.sentence.saturating_sub(o.sentence) <= DEFINITE_REACH) && o.sentence != d.sentence
+            })
+        } else {
+            None
+        };
+        match target {
+            Some(o) => {
+                o.mentions.push(d.trigger);
+                o.rules.push("merge:restatement".into());
+                fill_missing(o, d);
+            }
+            None => out.push(d),
+        }
+    }
+    out
+}
+
+/// Arguments the first report lacked, taken from the restatement.
+fn fill_missing(into: &mut Draft, from: Draft) {
+    macro_rules! take {
+        ($($f:ident),*) => { $( if into.$f.is_none() { into.$f = from.$f; } )* };
+    }
+    take!(actor1, actor2, location, date, fatalities, wounded, captured, source);
 }
 
 fn shares(a: &Option<Arg>, b: &Option<Arg>, cx: &Context) -> bool {
