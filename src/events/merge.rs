@@ -36,12 +36,21 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         let before = cx.doc.fold_slice(ss, d.trigger.0);
         let demonstrative = ends_with_word(before, &["cette", "ces", "cet", "ce", "celle", "cette derniere"]);
         let definite = ends_with_word(before, &["l'", "la", "le", "les", "leur", "leurs", "son", "sa", "ses", "durant l'", "lors de l'", "lors des"]);
+        let block = cx.structure.sentences[d.sentence].block;
         let target = if demonstrative || definite {
             out.iter_mut().rev().find(|o| {
                 o.kind == d.kind && (demonstrative || d.sentence.saturating_sub(o.sentence) <= DEFINITE_REACH) && o.sentence != d.sentence
             })
         } else {
-            None
+            // The next sentence of the paragraph going on about the same strike or
+            // clash at the same place.
+            out.iter_mut().rev().find(|o| {
+                o.kind == d.kind
+                    && o.subtype == d.subtype
+                    && o.sentence + 1 == d.sentence
+                    && cx.structure.sentences[o.sentence].block == block
+                    && same_place(cx, &o.location, &d.location)
+            })
         };
         match target {
             Some(o) => {
@@ -53,6 +62,14 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     out
+}
+
+fn same_place(cx: &Context, a: &Option<Arg>, b: &Option<Arg>) -> bool {
+    match (a, b) {
+        (_, None) => true,
+        (Some(_), Some(_)) => shares(a, b, cx),
+        (None, Some(_)) => false,
+    }
 }
 
 /// Arguments the first report lacked, taken from the restatement.
