@@ -26,13 +26,15 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             continue;
         }
         let before = cx.fold(cx.sentence_range(sentence).0, h.start);
-        // `véhicules de combat`, `opérations d'assaut`: a bare noun after `de` qualifies
-        // another noun; it reports nothing.
-        if ends_with_word(before, &["de", "d'"]) && !ends_with_word(before, &["lors de", "au cours de", "a l'issue de", "apres", "pres de", "en cas de"]) {
+        // `véhicules de combat`, `opérations d'assaut`: a bare singular noun after `de`
+        // qualifies another noun; it reports nothing (`48 heures de combats` does).
+        let word = cx.fold(h.start, h.end);
+        if ends_with_word(before, &["de", "d'"]) && !is_verb_form(word) && !word.ends_with('s') && !ends_with_word(before, &["lors de", "au cours de", "a l'issue de", "pres de", "en cas de"]) {
             continue;
         }
-        // `pour libérer Alep`: a goal, not an incident (the preparation is the event).
-        if ends_with_word(before, &["pour", "afin de", "pour les", "pour le", "pour la", "de vouloir"]) {
+        // `se préparent à une opération pour libérer Alep`: the goal of an incident
+        // already told in the sentence is not another incident.
+        if ends_with_word(before, &["pour", "afin de", "de vouloir"]) && out.iter().any(|o| o.sentence == sentence) {
             continue;
         }
         let entry = &cx.matcher.entries[h.entry];
@@ -84,4 +86,9 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
 pub(crate) fn ends_with_word(text: &str, words: &[&str]) -> bool {
     let t = text.trim_end();
     words.iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].chars().next_back().is_none_or(|c| !c.is_alphanumeric()))
+}
+
+/// An infinitive or a pronominal verb (`perdre`, `s'emparer`), as opposed to a noun.
+fn is_verb_form(word: &str) -> bool {
+    word.starts_with("s'") || word.starts_with("se ") || ["er", "ir", "re"].iter().any(|e| word.ends_with(e)) && !word.ends_with("ere")
 }
