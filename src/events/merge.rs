@@ -9,7 +9,7 @@ use crate::structure::BlockKind;
 
 pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     let (headlines, mut body): (Vec<Draft>, Vec<Draft>) =
-        drafts.into_iter().partition(|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading));
+        drafts.into_iter().partition(|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading | BlockKind::Lede));
     for t in headlines {
         let same_type = |b: &&mut Draft| b.kind == t.kind && b.subtype == t.subtype;
         let best = body.iter_mut().filter(same_type).max_by_key(|b| (shares(&t.location, &b.location, cx) as u8 + shares(&t.actor1, &b.actor1, cx) as u8 + shares(&t.actor2, &b.actor2, cx) as u8, std::cmp::Reverse(b.trigger.0)));

@@ -20,6 +20,9 @@ pub enum BlockKind {
     /// The title again, as pages often print it twice: same incidents, not new ones.
     TitleRepeat,
     Heading,
+    /// A short paragraph right under the title that sums the article up (the
+    /// "chapeau"): its incidents are the body's.
+    Lede,
     Paragraph,
 }
 
@@ -63,6 +66,9 @@ impl Structure {
     }
 }
 
+/// Longest paragraph under the title taken as its summary.
+const LEDE_MAX_CHARS: usize = 300;
+
 /// Longest line taken as a heading rather than a one-line paragraph.
 const HEADING_MAX_CHARS: usize = 90;
 
@@ -97,19 +103,30 @@ pub fn analyze(doc: &Doc) -> Structure {
         }
     }
     let rest = &lines[..];
-    let mut title_text: Option<String> = None;
+    // The title: the first line, or (after a publisher's note) the first line that
+    // the page prints twice.
+    let squashed: Vec<String> = rest.iter().take(5).map(|&(s, e)| squash(doc.norm_slice(s, e))).collect();
+    let repeated = (0..squashed.len().saturating_sub(1)).find(|&i| squashed[i] == squashed[i + 1]);
+    let title = match repeated {
+        Some(i) => Some(i),
+        None if rest.len() > 1 && !no_title && looks_like_title(doc.norm_slice(rest[0].0, rest[0].1)) => Some(0),
+        None => None,
+    };
+    let mut after_title = false;
     for (i, &(s, e)) in rest.iter().enumerate() {
         let text = doc.norm_slice(s, e);
-        let kind = if i == 0 && rest.len() > 1 && !no_title && looks_like_title(text) {
-            title_text = Some(squash(text));
+        let kind = if Some(i) == title {
             BlockKind::Title
-        } else if i == 1 && title_text.as_deref() == Some(squash(text).as_str()) {
+        } else if title.is_some_and(|t| i == t + 1) && repeated == title {
             BlockKind::TitleRepeat
-        } else if is_heading(text) {
+        } else if title.is_some_and(|t| i < t) || is_heading(text) {
             BlockKind::Heading
+        } else if after_title && text.chars().count() <= LEDE_MAX_CHARS && rest.len() > i + 3 {
+            BlockKind::Lede
         } else {
             BlockKind::Paragraph
         };
+        after_title = matches!(kind, BlockKind::Title | BlockKind::TitleRepeat);
         out.blocks.push(Block { kind, start: s, end: e });
     }
     for (bi, b) in out.blocks.iter().enumerate() {
