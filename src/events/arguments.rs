@@ -85,6 +85,25 @@ fn actors(cx: &Context, d: &mut Draft) {
         d.actor1 = agent.map(arg);
         d.rules.push("actors:loser-is-subject".into());
     }
+    // The other side of a fight: the nearest actor of the opposing camp in the
+    // paragraph, when the sentence names only one side.
+    if matches!(d.kind, "battle" | "remote_violence") {
+        let block = cx.structure.blocks[cx.structure.sentences[d.sentence].block];
+        let opponent = |known: &Option<Arg>| {
+            let k = known.as_ref().and_then(|a| cx.actors.iter().find(|c| c.start == a.start))?;
+            cx.actors
+                .iter()
+                .filter(|c| c.start >= block.start && c.end <= block.end && k.camp.opposes(c.camp))
+                .min_by_key(|c| c.start.abs_diff(ts))
+                .map(arg)
+        };
+        if d.actor2.is_none() {
+            if let Some(o) = opponent(&d.actor1) {
+                d.actor2 = Some(o);
+                d.rules.push("actors:other-camp-in-paragraph".into());
+            }
+        }
+    }
     // "Il a ...": carry the first actor of the previous sentence of the paragraph.
     if d.actor1.is_none() && starts_with_pronoun(cx.fold(ss, (ss + 12).min(se))) {
         if let Some(prev) = d.sentence.checked_sub(1) {

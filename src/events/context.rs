@@ -6,6 +6,31 @@ use crate::model::EntityType;
 use crate::structure::{BlockKind, Structure};
 use crate::text::Doc;
 
+/// Which camp an actor fights in, as far as its ACLED type tells: state forces and
+/// their militias and foreign backers on one side, rebels and jihadists on the
+/// other. Enough to name the other side of a clash when the sentence does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Camp {
+    State,
+    Rebel,
+    Civilian,
+    Unknown,
+}
+
+impl Camp {
+    fn of_inter(inter: Option<&str>) -> Camp {
+        match inter {
+            Some("state" | "militia" | "external") => Camp::State,
+            Some("rebel") => Camp::Rebel,
+            _ => Camp::Unknown,
+        }
+    }
+
+    pub fn opposes(self, other: Camp) -> bool {
+        matches!((self, other), (Camp::State, Camp::Rebel) | (Camp::Rebel, Camp::State))
+    }
+}
+
 /// A possible actor: a named armed group, a generic reference (`l'armée`) or a
 /// demonym (`raids russes`), with the canonical actor it stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +40,7 @@ pub struct ActorCandidate {
     pub canonical: Option<String>,
     /// Civilians are valid targets (actor2) but never attackers.
     pub civilian: bool,
+    pub camp: Camp,
 }
 
 pub struct Context<'a> {
@@ -35,7 +61,11 @@ impl<'a> Context<'a> {
         let home_country = home_country(matcher, entities);
         let mut actors = Vec::new();
         for m in entities.iter().filter(|m| m.kind == EntityType::ArmedGroup) {
-            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false });
+            let inter = m.entry.and_then(|e| matcher.entries[e].attr("inter"));
+            // State forces named with their country (`armée syrienne`) carry the
+            // demonym's entry, which has no `inter`.
+            let camp = if m.rule == "rule:state-force" { Camp::State } else { Camp::of_inter(inter) };
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp });
         }
         let inside_entity = |h: &Hit| entities.iter().any(|m| h.start < m.end && m.start < h.end);
         for h in hits {
@@ -43,6 +73,12 @@ impl<'a> Context<'a> {
                 continue;
             }
             let e = &matcher.entries[h.entry];
+            // A demonym is an actor as a noun (`les Israéliens`) or right after what
+            // it qualifies (`raids russes`, `bombardiers russes`), not as any adjective
+            // (`de nationalité jordanienne`).
+            if matcher.kind(h) == Kind::Demonym && !demonym_is_actor(doc, matcher, hits, entities, h) {
+                continue;
+            }
             let canonical = match matcher.kind(h) {
                 Kind::ActorRef => match (e.attr("resolve"), &home_country) {
                     (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}")),
@@ -53,7 +89,12 @@ impl<'a> Context<'a> {
                 _ => continue,
             };
             let civilian = e.attr("civilian") == Some("1");
-            actors.push(ActorCandidate { start: h.start, end: h.end, canonical, civilian });
+            let camp = match (matcher.kind(h), e.attr("resolve")) {
+                _ if civilian => Camp::Civilian,
+                (Kind::Demonym, _) | (_, Some("home-forces")) => Camp::State,
+                _ => Camp::of_inter(e.attr("inter")),
+            };
+            actors.push(ActorCandidate { start: h.start, end: h.end, canonical, civilian, camp });
         }
         actors.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
         // Nested candidates (a demonym inside a longer reference): keep the outer one.
@@ -113,6 +154,20 @@ impl<'a> Context<'a> {
     pub fn is_country(&self, m: &Mention) -> bool {
         m.entry.is_some_and(|e| self.matcher.entries[e].attr("level") == Some("country"))
     }
+}
+
+fn demonym_is_actor(doc: &Doc, matcher: &Matcher, hits: &[Hit], entities: &[Mention], h: &Hit) -> bool {
+    if doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
+        return true;
+    }
+    let before = doc.fold_slice(h.start.saturating_sub(2).min(h.start), h.start);
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let prev_end = h.start - 1;
+    hits.iter().any(|t| t.end == prev_end && matcher.kind(t) == Kind::Trigger)
+        || entities.iter().any(|m| m.end == prev_end && m.kind == EntityType::Weapon)
+        || doc.fold_slice(h.start.saturating_sub(6), h.start).ends_with("jets ")
 }
 
 fn home_country(matcher: &Matcher, entities: &[Mention]) -> Option<String> {
