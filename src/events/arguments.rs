@@ -40,18 +40,22 @@ fn actors(cx: &Context, d: &mut Draft) {
             return;
         }
     }
-    // Passive agent: "a été repoussée par l'armée".
-    let agent = after
-        .iter()
-        .copied()
-        .find(|a| a.start <= te + AGENT_REACH && !a.civilian && ends_with_word(&lead_in(a), &["par", "par les", "par la", "par le", "par l'", "par des"]));
-    // Complement or demonym right after a noun trigger: "raids de l'aviation russe", "raids russes".
+    // Passive agent: "a été repoussée par l'armée", "raids exécutés par quatre
+    // bombardiers russes" (at most three words between `par` and the actor).
+    let agent = after.iter().copied().find(|a| {
+        a.start <= te + AGENT_REACH && !a.civilian && {
+            let gap = cx.fold(te, a.start);
+            gap.rfind(" par ").or_else(|| gap.starts_with("par ").then_some(0)).is_some_and(|i| gap[i..].split_whitespace().count() <= 4)
+        }
+    });
+    // Complement or demonym right after a noun trigger: "raids de l'aviation russe",
+    // "raids russes", "offensive dévastatrice du régime syrien".
     let complement = after.iter().copied().find(|a| {
         let gap = cx.fold(te, a.start);
         let gap = gap.trim();
-        a.start <= te + 25
-            && !a.civilian
-            && (gap.is_empty() || ["de", "du", "des", "de l'", "de la", "d'"].contains(&gap))
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        let link = |w: &[&str]| w.is_empty() || ["de", "du", "des", "de l'", "de la", "d'", "l'", "de l'"].contains(&w.join(" ").as_str()) || w.len() == 1 && (w[0] == "d'" || w[0].starts_with("d'") || w[0].starts_with("l'"));
+        a.start <= te + 40 && !a.civilian && (link(&words) || words.len() >= 1 && !words[0].contains('\'') && words[0].chars().all(|c| c.is_alphabetic()) && link(&words[1..]) && !["contre", "sur", "par", "a", "dans", "vers", "et"].contains(&words[0]))
     });
     let against = here.iter().copied().find(|a| {
         a.start != ts

@@ -60,6 +60,10 @@ impl<'a> Context<'a> {
     pub fn new(doc: &'a Doc<'a>, structure: &'a Structure, matcher: &'a Matcher, hits: &'a [Hit], entities: &'a [Mention]) -> Context<'a> {
         let home_country = home_country(matcher, entities);
         let mut actors = Vec::new();
+        // A government acts through its forces: `appareils du gouvernement syrien`.
+        for m in entities.iter().filter(|m| m.kind == EntityType::Organization && m.canonical.as_deref().is_some_and(|c| c.starts_with("Government of"))) {
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp: Camp::State });
+        }
         for m in entities.iter().filter(|m| m.kind == EntityType::ArmedGroup) {
             let inter = m.entry.and_then(|e| matcher.entries[e].attr("inter"));
             // State forces named with their country (`armée syrienne`) carry the
