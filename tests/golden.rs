@@ -95,8 +95,9 @@ fn diff(expected: &str, actual: &str) -> String {
     const MAX_LINES: usize = 80;
     let a: Vec<&str> = expected.lines().collect();
     let b: Vec<&str> = actual.lines().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
+    // Keep CONTEXT common lines on each side of the changed middle.
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count().saturating_sub(CONTEXT);
+    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count().saturating_sub(CONTEXT);
     let (am, bm) = (&a[prefix..a.len() - suffix], &b[prefix..b.len() - suffix]);
 
     // Edit script over the middle: ' ' kept, '-' golden only, '+' new only.
@@ -119,12 +120,12 @@ fn diff(expected: &str, actual: &str) -> String {
                 ops.push((' ', i, j));
                 i += 1;
                 j += 1;
-            } else if j < m && (i == n || lcs[i * (m + 1) + j + 1] >= lcs[(i + 1) * (m + 1) + j]) {
-                ops.push(('+', i, j));
-                j += 1;
-            } else {
+            } else if i < n && (j == m || lcs[(i + 1) * (m + 1) + j] >= lcs[i * (m + 1) + j + 1]) {
                 ops.push(('-', i, j));
                 i += 1;
+            } else {
+                ops.push(('+', i, j));
+                j += 1;
             }
         }
     } else {

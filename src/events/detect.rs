@@ -59,15 +59,12 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         });
     }
     // A death toll is its own event only when it gives a figure and nothing else
-    // happened in the sentence or the one before it in the paragraph.
+    // happened in the sentence (merging folds it into an incident told just before).
     let mut kept: Vec<Draft> = Vec::new();
     for d in out.iter() {
         let is_toll = d.rules.iter().any(|r| r == "typing:death");
         if is_toll {
-            let block = cx.structure.sentences[d.sentence].block;
-            let near = |o: &Draft| {
-                o.sentence == d.sentence || (o.sentence + 1 == d.sentence && cx.structure.sentences[o.sentence].block == block)
-            };
+            let near = |o: &Draft| o.sentence == d.sentence;
             let (ss, se) = cx.sentence_range(d.sentence);
             if out.iter().any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
                 continue;

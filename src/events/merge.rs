@@ -18,7 +18,37 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
             b.rules.push("merge:headline".into());
         }
     }
-    restatements(cx, body)
+    let body = restatements(cx, body);
+    let body = fold_into_told(cx, body, "modality:background", |o, d| o.kind == d.kind);
+    fold_into_told(cx, body, "typing:death", |o, d| !o.rules.iter().any(|r| r == "typing:death") && same_block(cx, o, d) && o.sentence < d.sentence)
+}
+
+fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
+    cx.structure.sentences[a.sentence].block == cx.structure.sentences[b.sentence].block
+}
+
+/// Drafts carrying `rule` are folded into the nearest other event that `fits`
+/// (backdrop incidents into the incident the article tells; bare tolls into the
+/// incident just told in the paragraph); the rest stay.
+fn fold_into_told(cx: &Context, drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
+    let _ = cx;
+    let (flagged, mut rest): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| d.rules.iter().any(|r| r == rule));
+    for d in flagged {
+        let target = rest
+            .iter_mut()
+            .filter(|o| !o.rules.iter().any(|r| r == rule) && fits(o, &d))
+            .min_by_key(|o| (o.sentence.abs_diff(d.sentence), o.sentence > d.sentence));
+        match target {
+            Some(o) => {
+                o.mentions.push(d.trigger);
+                o.rules.push(format!("merge:{rule}"));
+                fill_missing(o, d);
+            }
+            None => rest.push(d),
+        }
+    }
+    rest.sort_by_key(|d| d.trigger);
+    rest
 }
 
 /// How many sentences back a definite `l'attaque`, `les combats` may point.

@@ -24,6 +24,14 @@ pub fn assess(cx: &Context, d: &mut Draft) {
             d.rules.push("modality:generic".into());
             return;
         }
+        if e.canonical == "background" {
+            // `après deux jours d'une offensive`: the incident is the backdrop of
+            // another; merging decides whether it was already told.
+            if !d.rules.iter().any(|r| r == "modality:background") {
+                d.rules.push("modality:background".into());
+            }
+            continue;
+        }
         if best.is_none_or(|(start, _)| h.start > start) {
             best = Some((h.start, e.canonical.as_str()));
         }
