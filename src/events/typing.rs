@@ -58,6 +58,14 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             }
             typed(kind, subtype, "typing:air")
         }
+        Some("bomb") => {
+            // A bomb dropped from the air belongs to the air strike.
+            if words(AIR_WORDS, ss, se) || words(&["largue", "largues", "lachees", "lache"], ss, se) {
+                None
+            } else {
+                typed(kind, subtype, "typing:bomb")
+            }
+        }
         Some("death") => {
             if words(CIVILIAN_WORDS, ss, se) {
                 typed("violence_against_civilians", "attack", "typing:death")
