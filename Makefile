@@ -8,7 +8,7 @@ WASM_BINDGEN := tools/bin/wasm-bindgen
 WASM := target/wasm32-unknown-unknown/release/depeche.wasm
 SHARED ?= ../shared
 
-.PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench size clean
+.PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench bench-wasm size clean
 
 ## serve: build the WASM package and serve the page on http://127.0.0.1:$(PORT)
 serve: site cli
@@ -58,9 +58,15 @@ node_modules: package.json
 	npm install --no-audit --no-fund
 	@touch node_modules
 
+# panic=abort in [profile.release] makes `cargo test --release` build the library twice
+# (abort for the binary, unwind for the tests) into the same unhashed file names (the
+# crate is a cdylib), a race that fails the link now and then: the tests build with
+# unwind, the only strategy tests support anyway.
+TEST_PROFILE := --config 'profile.release.panic="unwind"'
+
 test-native:
 	@echo "==> native tests (unit, table-driven, golden seeds, property)"
-	cargo test --release
+	cargo test --release $(TEST_PROFILE)
 
 test-wasm: site cli
 	@echo "==> WASM in Node: same JSON as the native CLI on the seeds"
@@ -77,8 +83,13 @@ score: cli
 	 if [ -f $(SHARED)/eval/score.py ]; then python3 $(SHARED)/eval/score.py $$corpora --cmd 'target/release/depeche analyze {refopt} {file}' | head -32; \
 	 else echo "(no $(SHARED)/eval/score.py here: skipped)"; fi
 
+## bench: criterion, native: lexicon build, then a lede, a seed and ~1 MB (MB/s)
 bench:
-	cargo bench
+	cargo bench $(TEST_PROFILE) --bench analyze
+
+## bench-wasm: the WASM build in Node: instantiate, first call, steady MB/s
+bench-wasm: pkg
+	node bench/wasm.mjs
 
 clean:
 	rm -rf pkg www/pkg target/site
