@@ -12,7 +12,7 @@ SHARED ?= ../shared
 
 ## serve: build the WASM package and serve the page on http://127.0.0.1:$(PORT)
 serve: site cli
-	@echo "==> CLI: target/release/depeche analyze www/examples/003_ef9561be654d17d8.txt --pretty"
+	@echo "==> CLI: cargo run --release -- analyze www/examples/003_ef9561be654d17d8.txt --pretty"
 	@echo "==> serving www/ on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
