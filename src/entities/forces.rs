@@ -21,7 +21,12 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
         }
         let country = &matcher.entries[dem.entry];
         let force = &matcher.entries[noun.entry];
-        let canonical = format!("{} ({})", force.canonical, country.canonical);
+        // ACLED's naming: `Military Forces of Syria`, with the branch when it says more.
+        let forces = country.attr("forces").map(str::to_string).unwrap_or_else(|| format!("Military Forces of {}", country.canonical));
+        let canonical = match force.canonical.as_str() {
+            "Army" | "Forces" => forces,
+            branch => format!("{forces} ({branch})"),
+        };
         let mut m = Mention::rule_based(EntityType::ArmedGroup, noun.start, dem.end, Some(canonical), "state-force", 2);
         m.entry = Some(dem.entry);
         out.push(m);

@@ -13,9 +13,15 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     for t in headlines {
         let same_type = |b: &&mut Draft| b.kind == t.kind && b.subtype == t.subtype;
         let best = body.iter_mut().filter(same_type).max_by_key(|b| (shares(&t.location, &b.location, cx) as u8 + shares(&t.actor1, &b.actor1, cx) as u8 + shares(&t.actor2, &b.actor2, cx) as u8, std::cmp::Reverse(b.trigger.0)));
-        if let Some(b) = best {
-            b.mentions.push(t.trigger);
-            b.rules.push("merge:headline".into());
+        match best {
+            Some(b) => {
+                b.mentions.push(t.trigger);
+                b.rules.push("merge:headline".into());
+            }
+            // A lede may be the only place an incident is told; a title or a
+            // heading only announces.
+            None if cx.block_kind(t.sentence) == BlockKind::Lede => body.push(t),
+            None => {}
         }
     }
     let body = restatements(cx, body);

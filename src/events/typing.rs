@@ -20,6 +20,8 @@ pub struct Typed {
 const AIR_WORDS: &[&str] = &["aviation", "avion", "avions", "aerien", "aerienne", "aeriens", "aeriennes", "bombardier", "bombardiers", "jets", "chasseurs", "helicoptere", "helicopteres", "raid", "raids", "sukhoi", "drone", "drones", "barils", "baril"];
 /// Words that make an attack chemical.
 const CHEMICAL_WORDS: &[&str] = &["chimique", "chimiques", "chlore", "sarin", "gaz", "toxique", "toxiques"];
+/// What follows `attaque` when it is no assault at all.
+const NOT_AN_ASSAULT: &[&str] = &["de panique", "cardiaque", "informatique", "d'apoplexie", "verbale", "contre le gouvernement dans", "personnelle"];
 /// Victims that make an attack one on civilians.
 const CIVILIAN_WORDS: &[&str] = &["civils", "civil", "population", "habitants", "enfants", "femmes", "manifestants", "fideles", "ecole", "hopital", "marche"];
 
@@ -33,6 +35,10 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
     let typed = |kind, subtype, rule| Some(Typed { kind, subtype, start, end, rule });
     match entry.attr("ctx") {
         Some("attaque") => {
+            let next = cx.fold(end, se);
+            if NOT_AN_ASSAULT.iter().any(|w| next.trim_start().starts_with(w)) {
+                return None;
+            }
             if words(CHEMICAL_WORDS, after.0, after.0 + 30) {
                 typed("remote_violence", "chemical", "typing:attaque-chemical")
             } else if words(&["aerienne", "aeriennes", "aerien"], after.0, after.0 + 12) {
@@ -52,8 +58,13 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
         }
         Some("air") => {
             // `aviation` or `frappe` alone need an attack sense nearby.
+            // `frapper à la porte`: a strike needs an armed actor, a target place or
+            // aircraft in the sentence.
             let w = cx.fold(start, end);
-            if (w == "aviation" || w.starts_with("frapp") || w == "survole") && !words(&["bombard", "bombarde", "raid", "raids", "frappe", "frappes", "cible", "vise", "visant", "pilonne"], ss, se) {
+            let armed = cx.actors.iter().any(|a| a.start >= ss && a.end <= se && !a.civilian);
+            let place = cx.entities_in(EntityType::Location, ss, se).next().is_some();
+            let air = words(&["aviation", "avion", "avions", "aerien", "aerienne", "aeriens", "aeriennes", "drone", "drones", "missile", "missiles", "bombardiers", "jets", "helicopteres"], ss, se);
+            if (w == "aviation" || w.starts_with("frapp") || w == "survole") && !(air || armed && place) {
                 return None;
             }
             typed(kind, subtype, "typing:air")
@@ -90,8 +101,10 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             // `prendre`, `perdre`, `tomber`, `entrer` change territory only when a place
             // is what is taken or lost: `perdu 35 miliciens` is a toll, `pris part` nothing.
             let window_end = next_words_end(cx.fold(end, se), 8) + end;
-            let place = cx.entities_in(EntityType::Location, end, window_end).next().is_some()
-                || words(PLACE_NOUNS, end, window_end);
+            // Passive (`la ville a été reprise`, `Alep était tombée`): the place is the subject.
+            let passive = ends_with_any(cx.fold(ss, start), &["a ete ", "ont ete ", "est ", "sont ", "etait ", "etaient ", "avait ete ", "avaient ete "]);
+            let (from, to) = if passive { (ss, start) } else { (end, window_end) };
+            let place = cx.entities_in(EntityType::Location, from, to).next().is_some() || words(PLACE_NOUNS, from, to);
             let people = words(&["part", "hommes", "miliciens", "membres", "soldats", "combattants", "chef", "chefs", "commandant", "vie", "pied", "fin", "acte", "soin", "note"], end, next_words_end(cx.fold(end, se), 3) + end);
             if place && !people {
                 typed(kind, subtype, "typing:place-object")
