@@ -58,15 +58,9 @@ node_modules: package.json
 	npm install --no-audit --no-fund
 	@touch node_modules
 
-# panic=abort in [profile.release] makes `cargo test --release` build the library twice
-# (abort for the binary, unwind for the tests) into the same unhashed file names (the
-# crate is a cdylib), a race that fails the link now and then: the tests build with
-# unwind, the only strategy tests support anyway.
-TEST_PROFILE := --config 'profile.release.panic="unwind"'
-
 test-native:
 	@echo "==> native tests (unit, table-driven, golden seeds, property)"
-	cargo test --release $(TEST_PROFILE)
+	cargo test --release --no-fail-fast
 
 test-wasm: site cli
 	@echo "==> WASM in Node: same JSON as the native CLI on the seeds"
@@ -85,7 +79,7 @@ score: cli
 
 ## bench: criterion, native: lexicon build, then a lede, a seed and ~1 MB (MB/s)
 bench:
-	cargo bench $(TEST_PROFILE) --bench analyze
+	cargo bench --bench analyze
 
 ## bench-wasm: the WASM build in Node: instantiate, first call, steady MB/s
 bench-wasm: pkg
