@@ -12,7 +12,8 @@ use crate::text::Doc;
 pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
     let mut out = Vec::new();
     for noun in hits.iter().filter(|h| matcher.kind(h) == Kind::ForceNoun) {
-        let Some(dem) = hits.iter().find(|d| matcher.kind(d) == Kind::Demonym && d.start > noun.end && d.start <= noun.end + 14) else {
+        let from = hits.partition_point(|d| d.start <= noun.end);
+        let Some(dem) = hits[from..].iter().take_while(|d| d.start <= noun.end + 14).find(|d| matcher.kind(d) == Kind::Demonym) else {
             continue;
         };
         let gap = doc.fold_slice(noun.end, dem.start);

@@ -63,6 +63,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
 }
 
 /// Longest first, then the surest rule; what overlaps a kept mention is dropped.
+/// Taken characters are marked in one table, so this stays linear in the text.
 fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
     all.sort_by(|a, b| {
         (b.end - b.start)
@@ -70,11 +71,14 @@ fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
             .then(b.priority.cmp(&a.priority))
             .then(a.start.cmp(&b.start))
     });
+    let len = all.iter().map(|m| m.end).max().unwrap_or(0);
+    let mut taken = vec![false; len];
     let mut kept: Vec<Mention> = Vec::new();
     for m in all {
-        if m.end <= m.start || kept.iter().any(|k| m.start < k.end && k.start < m.end) {
+        if m.end <= m.start || taken[m.start..m.end].iter().any(|t| *t) {
             continue;
         }
+        taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
         kept.push(m);
     }
     kept.sort_by_key(|m| (m.start, m.end));

@@ -49,7 +49,9 @@ impl NameRules {
                 .map(|c| regex::escape(&c).replace(' ', r"\s+"))
                 .collect();
             let link = if keep_cue { r"\s+" } else { r"\s+(?:(?:de|du|des|la|le|les)\s+|d'|l')?" };
-            let pattern = format!(r"\b(?:{}){}({})", cues.join("|"), link, NAME.replace("UP", UPPER));
+            // `(?:^|\W)` rather than `\b`: a Unicode word boundary would keep the regex
+            // engine off its fast path on accented text.
+            let pattern = format!(r"(?:^|\W)((?:{}){}({}))", cues.join("|"), link, NAME.replace("UP", UPPER));
             let regex = Regex::new(&pattern).expect("name cue regex compiles");
             rules.push(Rule { kind, regex, keep_cue, name: e.origin.clone() });
         }
@@ -60,8 +62,8 @@ impl NameRules {
         let mut out = Vec::new();
         for r in &self.rules {
             for c in r.regex.captures_iter(&doc.norm) {
-                let name = c.get(1).expect("group 1");
-                let start = if r.keep_cue { c.get(0).expect("match").start() } else { name.start() };
+                let name = c.get(2).expect("group 2");
+                let start = if r.keep_cue { c.get(1).expect("group 1").start() } else { name.start() };
                 let end = trim_name_end(&doc.norm, start, name.end());
                 if end <= start {
                     continue;

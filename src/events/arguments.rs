@@ -26,7 +26,7 @@ fn arg(a: &ActorCandidate) -> Arg {
 fn actors(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.sentence_range(d.sentence);
     let (ts, te) = d.trigger;
-    let here: Vec<&ActorCandidate> = cx.actors.iter().filter(|a| a.start >= ss && a.end <= se).collect();
+    let here: Vec<&ActorCandidate> = cx.actors_in(ss, se).collect();
     let before: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.end <= ts).collect();
     let after: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.start >= te).collect();
     let lead_in = |a: &ActorCandidate| cx.fold(ss.max(a.start.saturating_sub(30)), a.start).to_string();
@@ -94,10 +94,9 @@ fn actors(cx: &Context, d: &mut Draft) {
     if matches!(d.kind, "battle" | "remote_violence") {
         let block = cx.structure.blocks[cx.structure.sentences[d.sentence].block];
         let opponent = |known: &Option<Arg>| {
-            let k = known.as_ref().and_then(|a| cx.actors.iter().find(|c| c.start == a.start))?;
-            cx.actors
-                .iter()
-                .filter(|c| c.start >= block.start && c.end <= block.end && k.camp.opposes(c.camp))
+            let k = known.as_ref().and_then(|a| cx.actor_at(a.start))?;
+            cx.actors_in(block.start, block.end)
+                .filter(|c| k.camp.opposes(c.camp))
                 .min_by_key(|c| c.start.abs_diff(ts))
                 .map(arg)
         };
@@ -113,7 +112,7 @@ fn actors(cx: &Context, d: &mut Draft) {
         if let Some(prev) = d.sentence.checked_sub(1) {
             if cx.structure.sentences[prev].block == cx.structure.sentences[d.sentence].block {
                 let (ps, pe) = cx.sentence_range(prev);
-                if let Some(a) = cx.actors.iter().find(|a| a.start >= ps && a.end <= pe && !a.civilian) {
+                if let Some(a) = cx.actors_in(ps, pe).find(|a| !a.civilian) {
                     d.actor1 = Some(arg(a));
                     d.rules.push("actors:carried-from-previous-sentence".into());
                 }
@@ -199,8 +198,7 @@ const SOURCE_CUES: &[&str] = &[
 fn source(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.sentence_range(d.sentence);
     let find_in = |s: usize, e: usize| {
-        cx.entities
-            .iter()
+        cx.entities_overlapping(s, e)
             .filter(|m| matches!(m.kind, EntityType::Media | EntityType::Organization) && m.start >= s && m.end <= e)
             .find(|m| {
                 let lead = cx.fold(s.max(m.start.saturating_sub(25)), m.start);

@@ -71,7 +71,7 @@ impl<'a> Context<'a> {
             let camp = if m.rule == "rule:state-force" { Camp::State } else { Camp::of_inter(inter) };
             actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp });
         }
-        let inside_entity = |h: &Hit| entities.iter().any(|m| h.start < m.end && m.start < h.end);
+        let inside_entity = |h: &Hit| overlapping(entities, h.start, h.end).next().is_some();
         for h in hits {
             if inside_entity(h) {
                 continue;
@@ -141,12 +141,30 @@ impl<'a> Context<'a> {
 
     /// Entities of a type inside a character range.
     pub fn entities_in(&self, kind: EntityType, start: usize, end: usize) -> impl Iterator<Item = &Mention> + '_ {
-        self.entities.iter().filter(move |m| m.kind == kind && m.start >= start && m.end <= end)
+        let from = self.entities.partition_point(|m| m.start < start);
+        self.entities[from..].iter().take_while(move |m| m.start < end).filter(move |m| m.kind == kind && m.end <= end)
+    }
+
+    /// Entities overlapping a character range.
+    pub fn entities_overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> + '_ {
+        overlapping(self.entities, start, end)
     }
 
     /// Lexicon hits of a kind inside a character range.
     pub fn hits_in(&self, kind: Kind, start: usize, end: usize) -> impl Iterator<Item = &Hit> + '_ {
-        self.hits.iter().filter(move |h| self.matcher.kind(h) == kind && h.start >= start && h.end <= end)
+        let from = self.hits.partition_point(|h| h.start < start);
+        self.hits[from..].iter().take_while(move |h| h.start < end).filter(move |h| self.matcher.kind(h) == kind && h.end <= end)
+    }
+
+    /// Actor candidates inside a character range.
+    pub fn actors_in(&self, start: usize, end: usize) -> impl Iterator<Item = &ActorCandidate> + '_ {
+        let from = self.actors.partition_point(|a| a.start < start);
+        self.actors[from..].iter().take_while(move |a| a.start < end).filter(move |a| a.end <= end)
+    }
+
+    /// The actor candidate that starts at a character index.
+    pub fn actor_at(&self, start: usize) -> Option<&ActorCandidate> {
+        self.actors.binary_search_by_key(&start, |a| a.start).ok().map(|i| &self.actors[i])
     }
 
     /// The folded text between two character indices.
@@ -169,9 +187,16 @@ fn demonym_is_actor(doc: &Doc, matcher: &Matcher, hits: &[Hit], entities: &[Ment
         return false;
     }
     let prev_end = h.start - 1;
-    hits.iter().any(|t| t.end == prev_end && matcher.kind(t) == Kind::Trigger)
-        || entities.iter().any(|m| m.end == prev_end && m.kind == EntityType::Weapon)
+    let near = hits.partition_point(|t| t.start + 60 < prev_end);
+    hits[near..].iter().take_while(|t| t.start < prev_end).any(|t| t.end == prev_end && matcher.kind(t) == Kind::Trigger)
+        || overlapping(entities, prev_end - 1, prev_end).any(|m| m.end == prev_end && m.kind == EntityType::Weapon)
         || doc.fold_slice(h.start.saturating_sub(6), h.start).ends_with("jets ")
+}
+
+/// Mentions (sorted by start, not overlapping each other) that overlap a range.
+fn overlapping(entities: &[Mention], start: usize, end: usize) -> impl Iterator<Item = &Mention> + '_ {
+    let from = entities.partition_point(|m| m.end <= start);
+    entities[from..].iter().take_while(move |m| m.start < end)
 }
 
 fn home_country(matcher: &Matcher, entities: &[Mention]) -> Option<String> {

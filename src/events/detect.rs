@@ -22,7 +22,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             continue;
         }
         // A trigger word inside a name (`Conquête d'Alep`) is part of the name.
-        if cx.entities.iter().any(|m| h.start < m.end && m.start < h.end && !matches!(m.kind, EntityType::Weapon | EntityType::Date)) {
+        if cx.entities_overlapping(h.start, h.end).any(|m| !matches!(m.kind, EntityType::Weapon | EntityType::Date)) {
             continue;
         }
         let before = cx.fold(cx.sentence_range(sentence).0, h.start);
@@ -34,7 +34,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         }
         // `se préparent à une opération pour libérer Alep`: the goal of an incident
         // already told in the sentence is not another incident.
-        if ends_with_word(before, &["pour", "afin de", "de vouloir"]) && out.iter().any(|o| o.sentence == sentence) {
+        if ends_with_word(before, &["pour", "afin de", "de vouloir"]) && out.last().is_some_and(|o| o.sentence == sentence) {
             continue;
         }
         let entry = &cx.matcher.entries[h.entry];
@@ -66,12 +66,13 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         if is_toll {
             let near = |o: &Draft| o.sentence == d.sentence;
             let (ss, se) = cx.sentence_range(d.sentence);
-            if out.iter().any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
+            let same_sentence = out.iter().skip_while(|o| o.sentence < d.sentence).take_while(|o| o.sentence == d.sentence);
+            if same_sentence.clone().any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
                 continue;
             }
         }
         // One event per subtype and sentence: the first trigger carries it.
-        if kept.iter().any(|k| k.sentence == d.sentence && k.kind == d.kind && k.subtype == d.subtype) {
+        if kept.iter().rev().take_while(|k| k.sentence == d.sentence).any(|k| k.kind == d.kind && k.subtype == d.subtype) {
             continue;
         }
         kept.push(d.clone());

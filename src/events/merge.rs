@@ -59,6 +59,8 @@ fn fold_into_told(cx: &Context, drafts: Vec<Draft>, rule: &str, fits: impl Fn(&D
 
 /// How many sentences back a definite `l'attaque`, `les combats` may point.
 const DEFINITE_REACH: usize = 3;
+/// How many sentences back `cette attaque` may point (an article, not an archive).
+const DEMONSTRATIVE_REACH: usize = 40;
 
 /// `cette attaque`, `les combats`, `l'offensive`: a noun with a demonstrative or a
 /// definite article names an incident already reported, when one of the same type
@@ -74,9 +76,8 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         let definite = ends_with_word(before, &["l'", "la", "le", "les", "leur", "leurs", "son", "sa", "ses", "durant l'", "lors de l'", "lors des"]);
         let block = cx.structure.sentences[d.sentence].block;
         let target = if demonstrative || definite {
-            out.iter_mut().rev().find(|o| {
-                o.kind == d.kind && (demonstrative || d.sentence.saturating_sub(o.sentence) <= DEFINITE_REACH) && o.sentence != d.sentence
-            })
+            let reach = if demonstrative { DEMONSTRATIVE_REACH } else { DEFINITE_REACH };
+            out.iter_mut().rev().take_while(|o| d.sentence.saturating_sub(o.sentence) <= reach).find(|o| o.kind == d.kind && o.sentence != d.sentence)
         } else {
             // The next sentence of the paragraph going on about the same strike or
             // clash at the same place.

@@ -61,7 +61,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             // `frapper à la porte`: a strike needs an armed actor, a target place or
             // aircraft in the sentence.
             let w = cx.fold(start, end);
-            let armed = cx.actors.iter().any(|a| a.start >= ss && a.end <= se && !a.civilian);
+            let armed = cx.actors_in(ss, se).any(|a| !a.civilian);
             let place = cx.entities_in(EntityType::Location, ss, se).next().is_some();
             let air = words(&["aviation", "avion", "avions", "aerien", "aerienne", "aeriens", "aeriennes", "drone", "drones", "missile", "missiles", "bombardiers", "jets", "helicopteres"], ss, se);
             if (w == "aviation" || w.starts_with("frapp") || w == "survole") && !(air || armed && place) {
