@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 WASM_BINDGEN := tools/bin/wasm-bindgen
-WASM := target/wasm32-unknown-unknown/release/depeche.wasm
+WASM := target/wasm32-unknown-unknown/wasm/depeche.wasm
 SHARED ?= ../shared
 
 .PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench bench-wasm size clean
@@ -35,7 +35,7 @@ $(WASM_BINDGEN): Cargo.lock
 ## pkg: the WASM package (pkg/), generated, git-ignored
 pkg: tools
 	@echo "==> building the WASM core (release)"
-	cargo build --lib --release --target wasm32-unknown-unknown
+	cargo build --lib --profile wasm --target wasm32-unknown-unknown
 	@echo "==> generating JS bindings into pkg/"
 	$(WASM_BINDGEN) --target web --remove-name-section --out-dir pkg $(WASM)
 	@$(MAKE) --no-print-directory size
