@@ -130,7 +130,7 @@ test('the page loads with an empty state and the five examples', async () => {
     assert.equal(options.length, 6, `picker: ${JSON.stringify(options)}`);
     assert.deepEqual(options[4], ['003_ef9561be654d17d8.txt',
       '2024-11-22 — Raids russes sans répit, offensive de l’armée dans la province sud-ouest d’Alep']);
-    assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+/);
+    assert.match(await page.textContent('#version'), /^\d+\.\d+\.\d+ \(engine ready in \d+ ms\)/);
     await page.screenshot({ path: path.join(SHOTS, 'empty.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
@@ -164,11 +164,11 @@ test('a seed article: entities highlighted, legend counts, events listed, card s
 
     // events
     const cards = await page.$$('.event-card');
-    assert.ok(cards.length >= 10, `expected at least 10 event cards, got ${cards.length}`);
-    const first = await page.textContent('.event-card');
-    assert.match(first, /remote_violence\.air_strike/);
-    assert.match(first, /« raids »/);
-    assert.match(first, /russes/);
+    assert.ok(cards.length >= 5, `expected at least 5 event cards, got ${cards.length}`);
+    const texts = await page.$$eval('.event-card', (cs) => cs.map((c) => c.textContent));
+    assert.ok(texts.some((t) => /remote_violence\.air_strike/.test(t) && /« raids( aériens)? »/.test(t) && /russes/.test(t)),
+      `an air strike by « raids russes » is listed:\n${texts.join('\n')}`);
+    for (const t of texts) assert.match(t, /^\w+(\.\w+)?(actual|planned|negated|alleged)E\d+« .+ »/, 'card: type, modality, id, trigger');
 
     await page.screenshot({ path: path.join(SHOTS, 'seed-003.png'), fullPage: false });
 
@@ -234,7 +234,7 @@ test('every seed renders with marks equal to their slices', async () => {
       assert.ok(ms.length > 10, `${f}: ${ms.length} marks`);
       for (const m of ms) assert.equal(m.text, m.slice, `${f}: mark text equals its slice`);
       assert.equal(await renderedText(page), await page.inputValue('#input'), `${f}: text unchanged`);
-      assert.ok((await page.$$('.event-card')).length >= 5, `${f}: at least 5 events`);
+      assert.ok((await page.$$('.event-card')).length >= 3, `${f}: at least 3 events`);
       // selecting every event card keeps the text intact
       const count = await page.$$eval('.event-card', (cs) => cs.length);
       for (let i = 0; i < count; i++) {
@@ -378,5 +378,17 @@ test('narrow screens: no horizontal overflow', async () => {
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
     await page.screenshot({ path: path.join(SHOTS, 'mobile.png') });
     assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});
+
+test('without the WASM package the page says how to build it', async () => {
+  const page = await browser.newPage();
+  try {
+    await page.route('**/pkg/depeche.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(base);
+    await page.waitForSelector('#error:not([hidden])');
+    assert.match(await page.textContent('#error'), /make site/);
+    assert.equal(await page.$eval('#status', (s) => s.dataset.state), 'error');
+    assert.equal(await page.isDisabled('#analyse'), true);
   } finally { await page.close(); }
 });
