@@ -346,7 +346,8 @@ test('a file dropped on the page is analysed', async () => {
 test('markup in the article is shown as text and never executed', async () => {
   const { page, problems } = await openPage();
   try {
-    const text = "Alep <img src=x onerror=window.__pwned=1> Lundi, l'armée syrienne a bombardé Idleb "
+    // (the flag and the emoji are outside the BMP: offsets are UTF-16 code units)
+    const text = "🇸🇾 Alep <img src=x onerror=window.__pwned=1> 💥 Lundi, l'armée syrienne a bombardé Idleb "
       + "<script>window.__pwned=1</script> selon <b onmouseover=window.__pwned=1>l'OSDH</b>. "
       + "<svg onload=window.__pwned=1></svg>";
     const n = await runs(page);
@@ -358,7 +359,9 @@ test('markup in the article is shown as text and never executed', async () => {
       'no element was created from the text');
     assert.equal(await renderedText(page), text, 'the markup is displayed verbatim');
     assert.ok((await page.textContent('#article')).includes('<script>window.__pwned=1</script>'));
-    for (const m of await marks(page)) assert.equal(m.text, m.slice);
+    const ms = await marks(page);
+    assert.ok(ms.some((m) => m.text === 'Idleb'), JSON.stringify(ms));
+    for (const m of ms) assert.equal(m.text, m.slice);
     // the markup inside event arguments and hovering is inert too
     for (const c of await page.$$('.event-card')) await c.click();
     await page.hover('#article').catch(() => {});
@@ -390,5 +393,68 @@ test('without the WASM package the page says how to build it', async () => {
     assert.match(await page.textContent('#error'), /make site/);
     assert.equal(await page.$eval('#status', (s) => s.dataset.state), 'error');
     assert.equal(await page.isDisabled('#analyse'), true);
+  } finally { await page.close(); }
+});
+
+test('event cards: toll, canonical names and modality from a hand-made event', async () => {
+  const { page, problems } = await openPage();
+  try {
+    const out = await page.evaluate(async () => {
+      const { renderEvents, highlightsFor } = await import('./js/events.js');
+      const ev = {
+        id: 'E7', type: 'remote_violence', subtype: 'air_strike', modality: 'alleged',
+        trigger: { start: 10, end: 21, text: 'raid aérien' }, mentions: [{ start: 0, end: 4, text: 'Raid' }],
+        actor1: { start: 22, end: 27, text: 'russe', canonical: 'Military Forces of Russia' },
+        actor2: { start: 40, end: 46, text: 'civils', canonical: 'Civilians' },
+        location: { start: 50, end: 55, text: 'Douma', canonical: 'Douma' },
+        date: { start: 60, end: 65, text: 'mardi', value: null },
+        fatalities: { value: 9, approximate: true, text: 'au moins 9 civils', start: 30, end: 47 },
+        wounded: { value: 12, approximate: false, text: '12 blessés' },
+        captured: { value: null, approximate: true, text: 'de nombreux' },
+        source: { start: 70, end: 74, text: '<img src=x onerror=window.__pwned=1>' },
+        rules: ['trigger:x'],
+      };
+      const ol = document.createElement('ol');
+      renderEvents(ol, [ev], { selectedId: 'E7' });
+      return {
+        text: ol.textContent,
+        pressed: ol.querySelector('.event-card').getAttribute('aria-pressed'),
+        imgs: ol.querySelectorAll('img').length,
+        roles: highlightsFor(ev).map((h) => h.role),
+      };
+    });
+    assert.match(out.text, /remote_violence\.air_strikeallegedE7/);
+    assert.match(out.text, /« raid aérien » \+1 other mention/);
+    assert.match(out.text, /russe \(Military Forces of Russia\) → civils \(Civilians\)/);
+    assert.match(out.text, /mardi \(unresolved\)/);
+    assert.match(out.text, /≈9 killed, 12 wounded, « de nombreux » captured \(no figure\)/);
+    assert.match(out.text, /<img src=x onerror=window.__pwned=1>/);
+    assert.equal(out.imgs, 0);
+    assert.equal(out.pressed, 'true');
+    assert.deepEqual(out.roles, ['trigger', 'mention', 'actor1', 'actor2', 'location', 'date', 'source', 'fatalities']);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});
+
+test('the selected event survives re-analysing the same text', async () => {
+  const { page } = await openPage();
+  try {
+    let n = await runs(page);
+    await page.selectOption('#example-picker', '000_e1295d0083729764.txt');
+    await analysedSince(page, n);
+    await page.locator('.event-card').nth(1).click();
+    const id = await page.locator('.event-card[aria-pressed="true"]').getAttribute('data-id');
+    n = await runs(page);
+    await page.click('#analyse');
+    await analysedSince(page, n);
+    assert.equal(await page.locator('.event-card[aria-pressed="true"]').getAttribute('data-id'), id);
+    assert.ok(await page.$('#article .hl-trigger'));
+    // editing the text drops the selection (offsets may have moved)
+    n = await runs(page);
+    await page.fill('#input', `Hier, ${await page.inputValue('#input')}`);
+    await analysedSince(page, n);
+    assert.equal(await page.$('.event-card[aria-pressed="true"]'), null);
+    assert.equal(await page.$('#article .hl'), null);
   } finally { await page.close(); }
 });

@@ -91,9 +91,14 @@ function analyse() {
     return;
   }
   const ms = performance.now() - t0;
+  // Keep the selected card across re-analysis only if the same trigger is still an event
+  // (ids are renumbered when the text changes).
+  const prev = state.analysis && state.analysis.events.find((e) => e.id === state.selectedEvent);
+  const same = prev && analysis.events.find((e) => e.trigger && prev.trigger
+    && e.trigger.start === prev.trigger.start && e.trigger.end === prev.trigger.end && e.type === prev.type);
+  state.selectedEvent = same && text === state.text ? same.id : null;
   state.text = text;
   state.analysis = analysis;
-  if (!analysis.events.some((e) => e.id === state.selectedEvent)) state.selectedEvent = null;
 
   let ref;
   if (!analysis.reference_date) ref = 'no reference date (relative dates stay unresolved)';
