@@ -380,6 +380,17 @@ test('narrow screens: no horizontal overflow', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
     await page.screenshot({ path: path.join(SHOTS, 'mobile.png') });
+    await page.locator('.event-card').first().click();
+    await page.waitForFunction(() => {
+      const r = document.querySelector('#article .hl-trigger').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    });
+    await page.waitForTimeout(800);
+    const cardOverflow = await page.$$eval('.event-card', (cs) => cs.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.dataset.id));
+    assert.deepEqual(cardOverflow, [], 'no event card overflows its width');
+    await page.screenshot({ path: path.join(SHOTS, 'mobile-selected.png') });
+    await page.locator('.events-panel').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'mobile-events.png') });
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });

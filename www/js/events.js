@@ -57,7 +57,9 @@ function card(ev, selected) {
   art.dataset.id = ev.id;
 
   const head = el('div', 'ev-head');
-  head.append(el('span', 'ev-type', ev.subtype ? `${ev.type}.${ev.subtype}` : ev.type));
+  const type = el('span', 'ev-type', ev.type);
+  if (ev.subtype) type.append(document.createElement('wbr'), `.${ev.subtype}`);
+  head.append(type);
   head.append(el('span', `ev-modality modality-${ev.modality}`, ev.modality));
   head.append(el('span', 'ev-id', ev.id));
   art.append(head);
