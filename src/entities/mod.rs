@@ -3,6 +3,7 @@
 
 mod forces;
 mod names;
+mod variants;
 
 pub use names::NameRules;
 
@@ -46,6 +47,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
         }
     }
     all.extend(forces::find(doc, matcher, hits));
+    all.extend(variants::find(doc, matcher, hits));
     all.extend(rules.find(doc));
     for d in dates {
         all.push(Mention {

@@ -17,6 +17,12 @@ const NAME: &str = concat!(
     r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[\w']*(?:-[\w']+)*)*"
 );
 
+/// A capitalised name on its own, for the transliteration lookup.
+pub(crate) fn bare_name_regex() -> &'static Regex {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| Regex::new(&NAME.replace("UP", UPPER)).expect("name regex compiles"))
+}
+
 /// Upper-case Latin letters (the regex crate is built without Unicode categories).
 const UPPER: &str = "[A-ZÀ-ÖØ-ÞŒŠŽŸĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŘŚŞŢŤŪŮŰŹŻ]";
 

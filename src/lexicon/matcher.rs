@@ -20,6 +20,9 @@ pub struct Matcher {
     automaton: AhoCorasick,
     /// Per automaton pattern: the `(entry, alias)` pairs that share its folded key.
     owners: Vec<Vec<(usize, usize)>>,
+    /// Transliteration skeletons of entity names (see `translit`), for spellings no
+    /// list has; a skeleton two canonical names share is left out.
+    variants: HashMap<String, Option<usize>>,
 }
 
 impl Matcher {
@@ -38,11 +41,25 @@ impl Matcher {
                 owners[slot].push((e, a));
             }
         }
+        let mut variants: HashMap<String, Option<usize>> = HashMap::new();
+        for (e, entry) in entries.iter().enumerate() {
+            if !matches!(entry.kind, Kind::Entity(_)) {
+                continue;
+            }
+            for alias in entry.aliases.iter().filter(|a| !a.exact_case && !a.stem && a.text.chars().count() >= 5) {
+                if let Some(k) = super::translit::key(&alias.text) {
+                    let slot = variants.entry(k).or_insert(Some(e));
+                    if slot.is_some_and(|other| entries[other].canonical != entry.canonical) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&keys)
             .expect("lexicon automaton builds");
-        Matcher { entries, automaton, owners }
+        Matcher { entries, automaton, owners, variants }
     }
 
     /// Every alias occurrence that stands as a whole word (overlaps included).
@@ -73,6 +90,11 @@ impl Matcher {
         hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end), h.entry));
         hits.dedup();
         hits
+    }
+
+    /// The entry whose name this one transliterates differently, if any.
+    pub fn variant_of(&self, name: &str) -> Option<usize> {
+        super::translit::key(name).and_then(|k| self.variants.get(&k).copied().flatten())
     }
 
     pub fn kind(&self, hit: &Hit) -> Kind {

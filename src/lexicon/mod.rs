@@ -12,6 +12,7 @@
 
 mod builtin;
 mod matcher;
+pub mod translit;
 
 pub use builtin::{BUILTIN, NAME_CUES};
 pub use matcher::{Hit, Matcher};
