@@ -77,7 +77,9 @@ impl Extractor {
         let hits = self.matcher.find(&doc);
         let dates = temporal::find_dates(&doc, reference);
         let dates: Vec<_> = dates.into_iter().filter(|d| !in_dateline(&structure, d.start)).collect();
-        let mentions = entities::find(&doc, &self.matcher, &hits, &self.names, &dates);
+        let mut mentions = entities::find(&doc, &self.matcher, &hits, &self.names, &dates);
+        // The dateline is the page's metadata (`Jerusalem Timing` is a time zone).
+        mentions.retain(|m| !in_dateline(&structure, m.start));
         let cx = Context::new(&doc, &structure, &self.matcher, &hits, &mentions);
         let drafts = events::find(&cx);
         Analysis {
