@@ -24,11 +24,14 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
         let force = &matcher.entries[noun.entry];
         // ACLED's naming: `Military Forces of Syria`, with the branch when it says more.
         let forces = country.attr("forces").map(str::to_string).unwrap_or_else(|| format!("Military Forces of {}", country.canonical));
+        let kind = force.attr("type").and_then(EntityType::parse).unwrap_or(EntityType::ArmedGroup);
         let canonical = match force.canonical.as_str() {
             "Army" | "Forces" => forces,
+            "Government" => format!("Government of {}", country.canonical),
             branch => format!("{forces} ({branch})"),
         };
-        let mut m = Mention::rule_based(EntityType::ArmedGroup, noun.start, dem.end, Some(canonical), "state-force", 2);
+        let rule = if kind == EntityType::ArmedGroup { "state-force" } else { "government" };
+        let mut m = Mention::rule_based(kind, noun.start, dem.end, Some(canonical), rule, 2);
         m.entry = Some(dem.entry);
         out.push(m);
     }

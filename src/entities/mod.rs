@@ -3,6 +3,7 @@
 
 mod forces;
 mod names;
+mod surnames;
 mod variants;
 
 pub use names::NameRules;
@@ -61,7 +62,13 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
             priority: 4,
         });
     }
-    resolve_overlaps(all)
+    let kept = resolve_overlaps(all);
+    let mut more = surnames::find(doc, &kept);
+    if more.is_empty() {
+        return kept;
+    }
+    more.extend(kept);
+    resolve_overlaps(more)
 }
 
 /// Longest first, then the surest rule; what overlaps a kept mention is dropped.

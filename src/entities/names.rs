@@ -23,6 +23,9 @@ pub(crate) fn bare_name_regex() -> &'static Regex {
     RE.get_or_init(|| Regex::new(&NAME.replace("UP", UPPER)).expect("name regex compiles"))
 }
 
+/// Capitalised words that close a list without being a name (`et Cie`).
+const STOP_NAMES: &[&str] = &["Cie", "Co", "Al", "Cia"];
+
 /// Upper-case Latin letters (the regex crate is built without Unicode categories).
 const UPPER: &str = "[A-ZÀ-ÖØ-ÞŒŠŽŸĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŘŚŞŢŤŪŮŰŹŻ]";
 
@@ -37,11 +40,13 @@ struct Rule {
 /// The compiled context rules.
 pub struct NameRules {
     rules: Vec<Rule>,
+    /// The next name of a list (`, X`, ` et X`), anchored where a name ends.
+    more: Regex,
 }
 
 impl NameRules {
     pub fn builtin() -> NameRules {
-        let entries = parse("name_cues.tsv", Kind::NameCue, NAME_CUES).expect("name_cues.tsv parses");
+        let entries = NAME_CUES.iter().flat_map(|(file, src)| parse(file, Kind::NameCue, src).expect("name cue files parse"));
         let mut rules = Vec::new();
         for e in entries {
             let kind = EntityType::parse(&e.canonical).expect("name_cues.tsv: first column is an entity type");
@@ -61,7 +66,10 @@ impl NameRules {
             let regex = Regex::new(&pattern).expect("name cue regex compiles");
             rules.push(Rule { kind, regex, keep_cue, name: e.origin.clone() });
         }
-        NameRules { rules }
+        // `les villages Mrayiyya, Mou-Hassan, Ayyache et Hatlat`: the names listed after
+        // the first one are of its kind.
+        let more = Regex::new(&format!(r"^(?:, *(?:et +|ou +)?| +et +| +ou +| +ainsi que +(?:de +|d')?)({})", NAME.replace("UP", UPPER))).expect("list regex compiles");
+        NameRules { rules, more }
     }
 
     pub fn find(&self, doc: &Doc) -> Vec<Mention> {
@@ -76,6 +84,29 @@ impl NameRules {
                 }
                 let (s, e) = (doc.char_of_norm(start), doc.char_of_norm(end));
                 out.push(Mention::rule_based(r.kind, s, e, None, &format!("name:{}", r.name), 1));
+                if r.keep_cue {
+                    continue;
+                }
+                // A comma list counts only when it closes with `et`/`ou` (`A, B et C`);
+                // `Lattaquié, Makhlouf est...` is no list.
+                let mut at = end;
+                let mut items = Vec::new();
+                let mut closed = false;
+                while let Some(c) = self.more.captures(&doc.norm[at..]) {
+                    let m = c.get(1).expect("group 1");
+                    let (ns, ne) = (at + m.start(), trim_name_end(&doc.norm, at + m.start(), at + m.end()));
+                    if ne <= ns || STOP_NAMES.contains(&&doc.norm[ns..ne]) {
+                        break;
+                    }
+                    closed |= !doc.norm[at..ns].trim().starts_with(',') || doc.norm[at..ns].contains(" et ") || doc.norm[at..ns].contains(" ou ");
+                    items.push((ns, ne));
+                    at = ne;
+                }
+                if closed {
+                    for (ns, ne) in items {
+                        out.push(Mention::rule_based(r.kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, &format!("name-list:{}", r.name), 1));
+                    }
+                }
             }
         }
         out.sort_by_key(|m| (m.start, m.end));

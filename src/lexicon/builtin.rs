@@ -20,4 +20,7 @@ pub static BUILTIN: &[(&str, Kind, &str)] = &[
 ];
 
 /// Words that announce a name of a given type; the canonical column is the type.
-pub static NAME_CUES: &str = include_str!("../../data/name_cues.tsv");
+pub static NAME_CUES: &[(&str, &str)] = &[
+    ("name_cues.tsv", include_str!("../../data/name_cues.tsv")),
+    ("first_names.tsv", include_str!("../../data/first_names.tsv")),
+];
