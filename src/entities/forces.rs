@@ -31,7 +31,8 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
             branch => format!("{forces} ({branch})"),
         };
         let rule = if kind == EntityType::ArmedGroup { "state-force" } else { "government" };
-        let mut m = Mention::rule_based(kind, noun.start, dem.end, Some(canonical), rule, 2);
+        // Built from lexicon data: as sure as a lexicon name.
+        let mut m = Mention::rule_based(kind, noun.start, dem.end, Some(canonical), rule, 3);
         m.entry = Some(dem.entry);
         out.push(m);
     }

@@ -59,7 +59,7 @@ impl NameRules {
                 .flat_map(|a| [a.text.clone(), capitalize(&a.text)])
                 .map(|c| regex::escape(&c).replace(' ', r" +"))
                 .collect();
-            let link = if keep_cue { r" +" } else { r" +(?:(?:de|du|des|la|le|les) +|d'|l')?" };
+            let link = if keep_cue || e.attr("article") == Some("no") { r" +" } else { r" +(?:(?:de|du|des|la|le|les) +|d'|l')?" };
             // `(?:^|\W)` rather than `\b`: a Unicode word boundary would keep the regex
             // engine off its fast path on accented text.
             let pattern = format!(r"(?:^|\W)((?:{}){}({}))", cues.join("|"), link, NAME.replace("UP", UPPER));
