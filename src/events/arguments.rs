@@ -5,6 +5,7 @@ use super::context::ActorCandidate;
 use super::detect::ends_with_word;
 use super::{Arg, Context, Draft, Figure};
 use crate::model::EntityType;
+use crate::structure::BlockKind;
 use crate::quantity::{find_tolls, TollKind, Victims};
 
 /// How far after a trigger a `par X` agent or a `de X` complement may stand (chars).
@@ -128,33 +129,38 @@ fn starts_with_pronoun(s: &str) -> bool {
 fn location(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.sentence_range(d.sentence);
     let (ts, te) = d.trigger;
-    let places: Vec<_> = cx.entities_in(EntityType::Location, ss, se).collect();
     let specific = |m: &&crate::entities::Mention| !cx.is_country(m);
-    let pick = places
-        .iter()
-        .filter(|m| m.start >= te)
-        .find(|m| specific(m))
-        .or_else(|| places.iter().rev().filter(|m| m.end <= ts).find(|m| specific(m)))
-        .or_else(|| places.first());
+    let as_arg = |m: &crate::entities::Mention| Arg { start: m.start, end: m.end, canonical: m.canonical.clone() };
+    let places: Vec<_> = cx.entities_in(EntityType::Location, ss, se).collect();
+    // A town or district in the sentence: after the trigger first, then before it.
+    let pick = places.iter().filter(|m| m.start >= te).find(|m| specific(m)).or_else(|| places.iter().rev().filter(|m| m.end <= ts).find(|m| specific(m)));
     if let Some(m) = pick {
-        d.location = Some(Arg { start: m.start, end: m.end, canonical: m.canonical.clone() });
+        d.location = Some(as_arg(m));
         d.rules.push("location:sentence".into());
         return;
     }
     // The heading above often names the place ("Alep : offensive sur 4 axes").
     if let Some((hs, he)) = cx.heading_above(d.sentence) {
         if let Some(m) = cx.entities_in(EntityType::Location, hs, he).next() {
-            d.location = Some(Arg { start: m.start, end: m.end, canonical: m.canonical.clone() });
+            d.location = Some(as_arg(m));
             d.rules.push("location:heading".into());
             return;
         }
     }
-    // Else the last place named earlier in the same paragraph.
+    // Else the last town named earlier in the paragraph, then in the one before
+    // (`la ville` points back to it).
     let b = cx.structure.sentences[d.sentence].block;
-    let block = cx.structure.blocks[b];
-    if let Some(m) = cx.entities_in(EntityType::Location, block.start, ss).filter(specific).last() {
-        d.location = Some(Arg { start: m.start, end: m.end, canonical: m.canonical.clone() });
-        d.rules.push("location:paragraph".into());
+    let from = cx.structure.blocks[..b].iter().rev().find(|x| x.kind == BlockKind::Paragraph).map_or(cx.structure.blocks[b].start, |x| x.start);
+    let earlier = cx.entities_in(EntityType::Location, from, ss).filter(specific).last();
+    if let Some(m) = earlier {
+        d.location = Some(as_arg(m));
+        d.rules.push("location:earlier".into());
+        return;
+    }
+    // Else a country the sentence names.
+    if let Some(m) = places.first() {
+        d.location = Some(as_arg(m));
+        d.rules.push("location:country".into());
     }
 }
 

@@ -119,6 +119,9 @@ pub fn analyze(doc: &Doc) -> Structure {
             BlockKind::Title
         } else if title.is_some_and(|t| i == t + 1) && repeated == title {
             BlockKind::TitleRepeat
+        } else if after_title && is_heading(text) {
+            // A subtitle under the title sums up, like a lede; it heads no section.
+            BlockKind::Lede
         } else if title.is_some_and(|t| i < t) || is_heading(text) {
             BlockKind::Heading
         } else if after_title && text.chars().count() <= LEDE_MAX_CHARS && rest.len() > i + 3 {
