@@ -99,12 +99,22 @@ pub struct Entity {
     pub country: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub admin1: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "coordinate")]
     pub lat: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "coordinate")]
     pub lon: Option<f64>,
     /// How it was found: `lexicon:<file>` or `rule:<name>`.
     pub rule: String,
+}
+
+/// A coordinate as JavaScript's `JSON.stringify` writes it (`35`, not `35.0`), so
+/// the CLI's JSON and the page's are the same bytes.
+fn coordinate<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => s.serialize_i64(*v as i64),
+        Some(v) => s.serialize_f64(*v),
+        None => s.serialize_none(),
+    }
 }
 
 /// An event argument: the text that names it and its normalised form.

@@ -5,17 +5,52 @@
 //! `Error` with the same message as in Rust. Lone surrogates in the JS string arrive
 //! as U+FFFD (one UTF-16 unit each), so offsets stay aligned with the caller's string.
 
+use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Analyse one article. `options` may be omitted; `options.referenceDate` is a
 /// `YYYY-MM-DD` string.
 #[wasm_bindgen]
-pub fn analyze(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
+    if !text.is_string() {
+        return Err(JsError::new("analyze(text, options): text must be a string"));
+    }
     let reference = reference_date(&options)?;
-    let analysis = crate::analyze_with(text, reference.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    // Lone surrogates become U+FFFD here, one UTF-16 unit for one: offsets still
+    // hold, and span texts are taken back from the caller's own string below.
+    let rust_text = String::from(text);
+    let analysis = crate::analyze_with(&rust_text, reference.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    let value = analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))?;
+    if !text.is_valid_utf16() {
+        restore_span_texts(&value, text);
+    }
+    Ok(value)
+}
+
+/// Set every `{start, end, text}` object's `text` to `source.slice(start, end)`, so
+/// that `text.slice(start, end) === span.text` holds even with lone surrogates.
+fn restore_span_texts(value: &JsValue, source: &JsString) {
+    if let Some(array) = value.dyn_ref::<Array>() {
+        for item in array.iter() {
+            restore_span_texts(&item, source);
+        }
+        return;
+    }
+    let Some(object) = value.dyn_ref::<Object>() else { return };
+    let get = |k: &str| Reflect::get(object, &JsValue::from_str(k)).ok();
+    if let (Some(start), Some(end), Some(text)) = (get("start"), get("end"), get("text")) {
+        if let (Some(s), Some(e), true) = (start.as_f64(), end.as_f64(), text.is_string()) {
+            let _ = Reflect::set(object, &JsValue::from_str("text"), &source.slice(s as u32, e as u32));
+        }
+    }
+    for key in Object::keys(object).iter() {
+        if let Some(child) = Reflect::get(object, &key).ok().filter(|c| c.is_object()) {
+            restore_span_texts(&child, source);
+        }
+    }
 }
 
 /// The library version, for the page's footer.
