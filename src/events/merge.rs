@@ -77,7 +77,7 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         let block = cx.structure.sentences[d.sentence].block;
         let target = if demonstrative || definite {
             let reach = if demonstrative { DEMONSTRATIVE_REACH } else { DEFINITE_REACH };
-            out.iter_mut().rev().take_while(|o| d.sentence.saturating_sub(o.sentence) <= reach).find(|o| o.kind == d.kind && o.sentence != d.sentence)
+            out.iter_mut().rev().take_while(|o| d.sentence.saturating_sub(o.sentence) <= reach).find(|o| o.kind == d.kind && o.subtype == d.subtype && o.sentence != d.sentence)
         } else {
             // The next sentence of the paragraph going on about the same strike or
             // clash at the same place.
