@@ -13,6 +13,14 @@ const AGENT_REACH: usize = 40;
 
 pub fn fill(cx: &Context, d: &mut Draft) {
     actors(cx, d);
+    // One side cannot fight itself: `délogés de Hama par l'armée syrienne` must not
+    // name the army twice.
+    let key = |a: &Arg| a.canonical.clone().unwrap_or_else(|| cx.fold(a.start, a.end).to_string());
+    if let (Some(a1), Some(a2)) = (&d.actor1, &d.actor2) {
+        if key(a1) == key(a2) {
+            d.actor2 = None;
+        }
+    }
     location(cx, d);
     date(cx, d);
     tolls(cx, d);
