@@ -58,13 +58,15 @@ fn actors(cx: &Context, d: &mut Draft) {
         }
     });
     // Complement or demonym right after a noun trigger: "raids de l'aviation russe",
-    // "raids russes", "offensive dévastatrice du régime syrien".
+    // "raids russes", "offensive dévastatrice du régime syrien". A verb's next words
+    // are its object, not its author.
+    let noun_trigger = ends_with_word(cx.fold(ss, ts), DETERMINERS);
     let complement = after.iter().copied().find(|a| {
         let gap = cx.fold(te, a.start);
-        let gap = gap.trim();
         let words: Vec<&str> = gap.split_whitespace().collect();
-        let link = |w: &[&str]| w.is_empty() || ["de", "du", "des", "de l'", "de la", "d'", "l'", "de l'"].contains(&w.join(" ").as_str()) || w.len() == 1 && (w[0] == "d'" || w[0].starts_with("d'") || w[0].starts_with("l'"));
-        a.start <= te + 40 && !a.civilian && (link(&words) || words.len() >= 1 && !words[0].contains('\'') && words[0].chars().all(|c| c.is_alphabetic()) && link(&words[1..]) && !["contre", "sur", "par", "a", "dans", "vers", "et"].contains(&words[0]))
+        let link = |w: &[&str]| w.is_empty() || ["de", "du", "des", "de l'", "de la", "d'"].contains(&w.join(" ").as_str()) || w.len() == 1 && w[0].starts_with("d'");
+        let adjective = |w: &str| !w.contains('\'') && w.chars().all(|c| c.is_alphabetic()) && !DETERMINERS.contains(&w) && !["contre", "sur", "par", "a", "dans", "vers", "et", "en", "au", "aux"].contains(&w);
+        noun_trigger && a.start <= te + 40 && !a.civilian && (link(&words) || !words.is_empty() && adjective(words[0]) && link(&words[1..]))
     });
     let against = here.iter().copied().find(|a| {
         a.start != ts
@@ -129,6 +131,9 @@ fn actors(cx: &Context, d: &mut Draft) {
         }
     }
 }
+
+/// Words that make the next word a noun (`les raids`, `une offensive`).
+const DETERMINERS: &[&str] = &["le", "la", "les", "l'", "un", "une", "des", "de", "d'", "du", "ses", "son", "sa", "leur", "leurs", "ces", "cette", "cet", "ce", "nouveaux", "nouvelles", "nouvelle", "nouveau", "plusieurs", "quelques", "multiples"];
 
 fn starts_with_pronoun(s: &str) -> bool {
     ["il ", "ils ", "elle ", "elles ", "celui-ci", "ceux-ci", "ces derniers", "ces dernieres"].iter().any(|p| s.starts_with(p))
