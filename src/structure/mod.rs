@@ -173,15 +173,15 @@ mod tests {
 
     #[test]
     fn dateline_title_repeat_heading_paragraph() {
-        let t = "22-11-2024 07:57 AM Jerusalem Timing\n\nRaids russes sur Idleb\n\nRaids russes sur Idleb\n\nIdleb : contre Jaïsh al-Fath\n\nLes raids ont repris. Ils visent Alep.\n";
+        let t = "22-11-2024 07:57 AM Jerusalem Timing\n\nRaids russes sur Idleb\n\nRaids russes sur Idleb\n\nLe nord sous les bombes\n\nLes raids ont repris. Ils visent Alep.\n\nIdleb : contre Jaïsh al-Fath\n\nSuite.\n";
         let d = Doc::new(t);
         let s = analyze(&d);
         let kinds: Vec<_> = s.blocks.iter().map(|b| b.kind).collect();
         use BlockKind::*;
-        assert_eq!(kinds, vec![Dateline, Title, TitleRepeat, Heading, Paragraph]);
+        assert_eq!(kinds, vec![Dateline, Title, TitleRepeat, Lede, Paragraph, Heading, Paragraph]);
         assert_eq!(s.dateline.as_ref().unwrap().1.datetime, "2024-11-22T07:57");
         assert_eq!(d.orig_slice(s.title().unwrap().start, s.title().unwrap().end), "Raids russes sur Idleb");
-        assert_eq!(s.sentences.len(), 5);
+        assert_eq!(s.sentences.len(), 7);
     }
 
     #[test]
