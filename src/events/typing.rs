@@ -50,7 +50,11 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             }
         }
         Some("bombard") => {
-            if words(AIR_WORDS, ss, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry].attr("airpower") == Some("1")) {
+            // Aircraft named in the sentence, or earlier in the paragraph for a noun
+            // (`le bombardement` after `des frappes aériennes`).
+            let block = cx.structure.blocks[cx.structure.sentences[sentence].block];
+            let from = if ends_with_any(cx.fold(ss, start), &["le ", "les ", "ce ", "ces ", "du ", "des "]) { block.start } else { ss };
+            if words(AIR_WORDS, from, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry].attr("airpower") == Some("1")) {
                 typed("remote_violence", "air_strike", "typing:bombard-air")
             } else {
                 typed(kind, subtype, "typing:bombard-ground")
@@ -105,7 +109,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             let passive = ends_with_any(cx.fold(ss, start), &["a ete ", "ont ete ", "est ", "sont ", "etait ", "etaient ", "avait ete ", "avaient ete "]);
             let (from, to) = if passive { (ss, start) } else { (end, window_end) };
             let place = cx.entities_in(EntityType::Location, from, to).next().is_some() || words(PLACE_NOUNS, from, to);
-            let people = words(&["part", "hommes", "miliciens", "membres", "soldats", "combattants", "chef", "chefs", "commandant", "vie", "pied", "fin", "acte", "soin", "note"], end, next_words_end(cx.fold(end, se), 3) + end);
+            let people = words(NOT_A_PLACE_TAKEN, end, next_words_end(cx.fold(end, se), 3) + end);
             if place && !people {
                 typed(kind, subtype, "typing:place-object")
             } else {
@@ -133,6 +137,11 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
         _ => typed(kind, subtype, "typing:lexicon"),
     }
 }
+
+/// What `prendre`, `perdre`, `tomber`, `entrer` take when no territory changes hands:
+/// people (`perdu 35 miliciens`: a toll), idioms (`pris part`, `entré en vigueur`,
+/// `tombé dans une embuscade`).
+const NOT_A_PLACE_TAKEN: &[&str] = &["part", "hommes", "miliciens", "membres", "soldats", "combattants", "chef", "chefs", "commandant", "vie", "pied", "fin", "acte", "soin", "note", "vigueur", "fonction", "service", "contact", "embuscade", "piege", "guet", "otage", "otages", "conscience", "connaissance", "position"];
 
 /// Nouns of places that can be taken or lost.
 const PLACE_NOUNS: &[&str] = &["ville", "villes", "village", "villages", "localite", "localites", "base", "bases", "quartier", "quartiers", "region", "regions", "position", "positions", "aeroport", "colline", "collines", "controle", "zone", "zones", "secteur", "citadelle", "bastion", "fief", "camp", "poste", "territoire", "territoires", "mains", "points", "batiment", "batiments", "blocs", "fermes", "route", "axe", "pont", "province", "gouvernorat"];

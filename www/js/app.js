@@ -2,8 +2,9 @@
 
 import { loadExamples } from './examples.js';
 import { typeOrder, typeStyle } from './labels.js';
-import { renderArticle, describeEntity } from './render.js';
-import { renderEvents, renderRoleKey, highlightsFor } from './events.js';
+import { renderArticle, describeEntity, dateValueText } from './render.js';
+import { renderEvents, renderRoleKey, highlightsFor, anchorsFor, renderTypeFilters } from './events.js';
+import { groupEntities, renderEntityIndex, describeEntry } from './entities.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -12,6 +13,9 @@ const ui = {
   legend: $('legend'), details: $('details'), article: $('article'),
   eventCount: $('event-count'), roleKey: $('role-key'), events: $('events'),
   version: $('version'), overlay: $('drop-overlay'),
+  refSource: $('ref-date-source'), refReset: $('ref-date-reset'),
+  entityIndex: $('entity-index'), entityGroups: $('entity-groups'), entityCount: $('entity-index-count'),
+  eventFilters: $('event-filters'),
 };
 
 const DEFAULT_DETAILS = ui.details.textContent;
@@ -23,6 +27,10 @@ const state = {
   analysis: null,
   selectedEvent: null, // id of the selected event card
   hidden: new Set(),   // entity types toggled off in the legend
+  hiddenEventTypes: new Set(), // event types toggled off in the filters
+  groups: [],          // the entity index (entities.js groupEntities)
+  pickedEntity: null,  // key of the entity picked in the index
+  autoRef: '',         // what the reference-date field was filled with from the analysis
   examples: [],
 };
 
@@ -54,6 +62,11 @@ function emptyState(message) {
 function clearResults(articleMessage, eventsMessage) {
   state.analysis = null;
   state.selectedEvent = null;
+  state.groups = [];
+  state.pickedEntity = null;
+  ui.entityIndex.hidden = true;
+  ui.entityGroups.replaceChildren();
+  ui.eventFilters.replaceChildren();
   ui.legend.replaceChildren();
   ui.details.textContent = DEFAULT_DETAILS;
   ui.article.replaceChildren(emptyState(articleMessage));
@@ -63,14 +76,51 @@ function clearResults(articleMessage, eventsMessage) {
   ui.events.replaceChildren(li);
 }
 
+// ---- reference date --------------------------------------------------------
+// The field is either "auto" (it shows the reference date the analysis used, taken
+// from the dateline, or nothing) or "user" (the date the user set, passed to analyze).
+
+/** The reference date to pass to analyze, or '' to let the engine use the dateline. */
+function givenRefDate() {
+  const v = ui.refDate.value.trim();
+  if (ui.refDate.dataset.source === 'user') return v;
+  // In auto mode the field holds what the last analysis used; anything else in it was
+  // put there by the user (or a script) without a change event.
+  return v === state.autoRef ? '' : v;
+}
+
+/** Show where the reference date comes from; in auto mode, fill the field with it. */
+function showRefDate(used, given) {
+  if (given) {
+    ui.refDate.dataset.source = 'user';
+    ui.refSource.dataset.source = 'given';
+    ui.refSource.textContent = 'set by you';
+  } else {
+    ui.refDate.dataset.source = 'auto';
+    ui.refDate.value = used || '';
+    state.autoRef = ui.refDate.value;
+    ui.refSource.dataset.source = used ? 'dateline' : 'none';
+    ui.refSource.textContent = used ? 'from the dateline' : 'none: relative dates stay unresolved';
+  }
+  ui.refReset.hidden = !given;
+}
+
+/** Back to auto mode (a new article brings its own dateline). */
+function resetRefDate() {
+  ui.refDate.dataset.source = 'auto';
+  ui.refDate.value = '';
+  state.autoRef = '';
+}
+
 // ---- analysis ------------------------------------------------------------
 
 function analyse() {
   if (!state.engine) return;
   const text = ui.input.value;
-  const refDate = ui.refDate.value.trim();
+  const refDate = givenRefDate();
   showError('');
   if (!text.trim()) {
+    if (!refDate) showRefDate('', false);
     state.text = text;
     clearResults('Nothing to analyse yet. Paste an article above, choose an example or drop a .txt file on the page.',
       'Events found in the article will be listed here.');
@@ -84,6 +134,7 @@ function analyse() {
     analysis = state.engine.analyze(text, refDate ? { referenceDate: refDate } : undefined);
   } catch (err) {
     state.text = text;
+    showRefDate('', Boolean(refDate));
     clearResults('The article could not be analysed (see the error above).', 'No events.');
     showError(`Analysis failed: ${err && err.message ? err.message : String(err)}`);
     setStatus('Analysis failed.', 'error');
@@ -99,6 +150,10 @@ function analyse() {
   state.selectedEvent = same && text === state.text ? same.id : null;
   state.text = text;
   state.analysis = analysis;
+  showRefDate(analysis.reference_date || '', Boolean(refDate));
+  state.groups = groupEntities(analysis.entities);
+  if (!findEntry(state.pickedEntity)) state.pickedEntity = null;
+  if (prev && state.selectedEvent && state.hiddenEventTypes.has(prev.type)) state.selectedEvent = null;
 
   let ref;
   if (!analysis.reference_date) ref = 'no reference date (relative dates stay unresolved)';
@@ -111,31 +166,57 @@ function analyse() {
   ui.status.dataset.referenceDate = analysis.reference_date || '';
 
   renderLegend();
+  renderEntityList();
   renderText();
   renderEventList();
   bumpRuns();
+}
+
+function findEntry(key) {
+  if (!key) return null;
+  for (const g of state.groups) for (const x of g.entries) if (x.key === key) return x;
+  return null;
 }
 
 function renderText() {
   const a = state.analysis;
   if (!a) return;
   const ev = a.events.find((e) => e.id === state.selectedEvent);
+  const entry = findEntry(state.pickedEntity);
   renderArticle(ui.article, state.text, a.entities, {
     hidden: state.hidden,
     highlights: ev ? highlightsFor(ev) : [],
+    anchors: anchorsFor(a.events, { hiddenTypes: state.hiddenEventTypes, selectedId: state.selectedEvent }),
+    picked: new Set(entry ? entry.ids : []),
   });
+}
+
+function renderEntityList() {
+  const total = state.groups.reduce((n, g) => n + g.entries.length, 0);
+  ui.entityIndex.hidden = total === 0;
+  ui.entityCount.textContent = total ? `(${total})` : '';
+  renderEntityIndex(ui.entityGroups, state.groups, { pickedKey: state.pickedEntity });
 }
 
 function renderEventList() {
   const a = state.analysis;
-  ui.eventCount.textContent = a.events.length ? `(${a.events.length})` : '';
-  if (!a.events.length) {
+  const total = a.events.length;
+  const shown = a.events.filter((e) => !state.hiddenEventTypes.has(e.type)).length;
+  ui.eventCount.textContent = !total ? '' : shown === total ? `(${total})` : `(${shown} of ${total} shown)`;
+  renderTypeFilters(ui.eventFilters, a.events, { hiddenTypes: state.hiddenEventTypes });
+  if (!total) {
     const li = document.createElement('li');
     li.append(emptyState('No events found in this article.'));
     ui.events.replaceChildren(li);
     return;
   }
-  renderEvents(ui.events, a.events, { selectedId: state.selectedEvent });
+  renderEvents(ui.events, a.events, { selectedId: state.selectedEvent, hiddenTypes: state.hiddenEventTypes });
+  if (!shown) {
+    const li = document.createElement('li');
+    li.className = 'all-hidden';
+    li.append(emptyState('Every event is hidden by the type filters above.'));
+    ui.events.append(li);
+  }
 }
 
 function renderLegend() {
@@ -183,17 +264,63 @@ function analyseNow() {
   analyse();
 }
 
-function selectEvent(id) {
+function flash(node) {
+  node.classList.remove('flash');
+  void node.offsetWidth; // restart the animation
+  node.classList.add('flash');
+  setTimeout(() => node.classList.remove('flash'), 1300);
+}
+
+const anchorSel = (id) => `.ev-anchor[data-event="${CSS.escape(id)}"]`;
+const cardSel = (id) => `.event-card[data-id="${CSS.escape(id)}"]`;
+
+/**
+ * Select (or, when it is already selected, deselect) an event. From a card, the text
+ * scrolls to its trigger; from the text (its trigger), the list scrolls to its card.
+ */
+function selectEvent(id, from = 'card') {
   state.selectedEvent = state.selectedEvent === id ? null : id;
   renderText();
   for (const c of ui.events.querySelectorAll('.event-card')) {
     c.setAttribute('aria-pressed', String(c.dataset.id === state.selectedEvent));
+  }
+  if (from === 'text') {
+    // the text was re-rendered: keep the keyboard focus on the trigger that was used
+    const anchor = ui.article.querySelector(anchorSel(id));
+    if (anchor) anchor.focus({ preventScroll: true });
+    if (!state.selectedEvent) return;
+    const card = ui.events.querySelector(cardSel(id));
+    if (card) {
+      card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      flash(card);
+    }
+    return;
   }
   if (!state.selectedEvent) return;
   const target = ui.article.querySelector('.hl-trigger') || ui.article.querySelector('.hl');
   if (target) {
     target.scrollIntoView({ block: 'center', behavior: 'smooth' });
     target.classList.add('flash');
+  }
+}
+
+/** Pick (or unpick) an entry of the entity index: its mentions are picked out in the text. */
+function pickEntity(key) {
+  state.pickedEntity = state.pickedEntity === key ? null : key;
+  for (const b of ui.entityGroups.querySelectorAll('.ent-chip')) {
+    b.setAttribute('aria-pressed', String(b.dataset.key === state.pickedEntity));
+  }
+  renderText();
+  const entry = findEntry(state.pickedEntity);
+  if (!entry) { ui.details.textContent = DEFAULT_DETAILS; return; }
+  ui.details.replaceChildren();
+  const q = document.createElement('q');
+  q.textContent = entry.name;
+  ui.details.append(q, document.createTextNode(` — ${describeEntry(entry)}`));
+  const first = ui.article.querySelector('mark.entity.picked');
+  if (first) {
+    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    flash(first);
   }
 }
 
@@ -205,7 +332,14 @@ function showEntityDetails(mark) {
   ui.details.replaceChildren();
   const q = document.createElement('q');
   q.textContent = e.text;
-  ui.details.append(q, document.createTextNode(` — ${describeEntity(e)}`));
+  ui.details.append(q);
+  if (e.type === 'DATE') {
+    const v = document.createElement('span');
+    v.className = e.value ? 'date-value' : 'date-value unresolved';
+    v.textContent = ` → ${dateValueText(e)}`;
+    ui.details.append(v);
+  }
+  ui.details.append(document.createTextNode(` — ${describeEntity(e)}`));
 }
 
 async function loadFile(file) {
@@ -226,17 +360,29 @@ async function loadFile(file) {
     return;
   }
   ui.picker.value = '';
+  resetRefDate();
   analyseNow();
 }
 
 function wire() {
   ui.input.addEventListener('input', scheduleAnalyse);
   ui.analyse.addEventListener('click', analyseNow);
-  ui.refDate.addEventListener('change', analyseNow);
+  ui.refDate.addEventListener('change', () => {
+    // an emptied field goes back to the dateline; any date typed or picked is the user's
+    if (ui.refDate.value) ui.refDate.dataset.source = 'user';
+    else resetRefDate();
+    analyseNow();
+  });
+  ui.refReset.addEventListener('click', () => {
+    resetRefDate();
+    analyseNow();
+    ui.refDate.focus();
+  });
   ui.picker.addEventListener('change', () => {
     const ex = state.examples.find((x) => x.file === ui.picker.value);
     if (!ex) return;
     ui.input.value = ex.text;
+    resetRefDate();
     analyseNow();
   });
   ui.fileInput.addEventListener('change', () => {
@@ -257,6 +403,24 @@ function wire() {
     }
   });
 
+  ui.entityGroups.addEventListener('click', (ev) => {
+    const b = ev.target.closest('.ent-chip');
+    if (b) pickEntity(b.dataset.key);
+  });
+
+  ui.eventFilters.addEventListener('click', (ev) => {
+    const b = ev.target.closest('.type-filter');
+    if (!b || !state.analysis) return;
+    const type = b.dataset.type;
+    if (state.hiddenEventTypes.has(type)) state.hiddenEventTypes.delete(type); else state.hiddenEventTypes.add(type);
+    const sel = state.analysis.events.find((e) => e.id === state.selectedEvent);
+    if (sel && state.hiddenEventTypes.has(sel.type)) state.selectedEvent = null;
+    renderEventList();
+    renderText();
+    const again = ui.eventFilters.querySelector(`.type-filter[data-type="${CSS.escape(type)}"]`);
+    if (again) again.focus();
+  });
+
   const onCard = (ev) => {
     const c = ev.target.closest('.event-card');
     if (c) selectEvent(c.dataset.id);
@@ -269,7 +433,18 @@ function wire() {
   const onMark = (ev) => showEntityDetails(ev.target.closest && ev.target.closest('mark.entity'));
   ui.article.addEventListener('mouseover', onMark);
   ui.article.addEventListener('focusin', onMark);
-  ui.article.addEventListener('click', onMark);
+  const anchorOf = (ev) => ev.target.closest && ev.target.closest('.ev-anchor');
+  ui.article.addEventListener('click', (ev) => {
+    const a = anchorOf(ev);
+    if (a) selectEvent(a.dataset.event, 'text'); else onMark(ev);
+  });
+  ui.article.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Enter' && ev.key !== ' ') return;
+    const a = anchorOf(ev);
+    if (!a) return;
+    ev.preventDefault();
+    selectEvent(a.dataset.event, 'text');
+  });
 
   // Drag and drop a file anywhere on the page. Text dragged into the textarea keeps
   // its default behaviour: only drags carrying files are intercepted.

@@ -55,6 +55,7 @@ function card(ev, selected) {
   art.setAttribute('role', 'button');
   art.setAttribute('aria-pressed', String(selected));
   art.dataset.id = ev.id;
+  art.dataset.type = ev.type;
 
   const head = el('div', 'ev-head');
   const type = el('span', 'ev-type', ev.type);
@@ -92,16 +93,63 @@ function card(ev, selected) {
   return art;
 }
 
+/** "battle.armed_clash": an event's type and subtype, for labels. */
+export function eventLabel(ev) {
+  return ev.subtype ? `${ev.type}.${ev.subtype}` : String(ev.type);
+}
+
+/** Every event's trigger, as anchors for the text (skipping events of hidden types). */
+export function anchorsFor(events, opts = {}) {
+  const hidden = opts.hiddenTypes || new Set();
+  return events
+    .filter((ev) => hasSpan(ev.trigger) && !hidden.has(ev.type))
+    .map((ev) => ({ start: ev.trigger.start, end: ev.trigger.end, id: ev.id, label: eventLabel(ev),
+      selected: ev.id === opts.selectedId }));
+}
+
+/** [[type, count]] of the events, most frequent first (ties by name). */
+export function eventTypeCounts(events) {
+  const counts = new Map();
+  for (const ev of events) counts.set(ev.type, (counts.get(ev.type) || 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0])));
+}
+
+/**
+ * The event type filter chips: one toggle per type present, with its count.
+ * @param {HTMLElement} container
+ * @param {object[]} events
+ * @param {{hiddenTypes?: Set<string>}} opts
+ */
+export function renderTypeFilters(container, events, opts = {}) {
+  const hidden = opts.hiddenTypes || new Set();
+  const frag = document.createDocumentFragment();
+  for (const [type, n] of eventTypeCounts(events)) {
+    const b = el('button', 'type-filter');
+    b.type = 'button';
+    b.dataset.type = type;
+    const shown = !hidden.has(type);
+    b.setAttribute('aria-pressed', String(shown));
+    b.title = `${shown ? 'Hide' : 'Show'} ${type.replace(/_/g, ' ')} events`;
+    b.append(el('span', 'check', shown ? '✓' : ''), el('span', 'name', type.replace(/_/g, ' ')), el('span', 'n', String(n)));
+    b.querySelector('.check').setAttribute('aria-hidden', 'true');
+    frag.append(b);
+  }
+  container.replaceChildren(frag);
+}
+
 /**
  * Render the event cards into `list` (an <ol>).
  * @param {HTMLElement} list
  * @param {object[]} events
- * @param {{selectedId?: string|null}} opts
+ * @param {{selectedId?: string|null, hiddenTypes?: Set<string>}} opts
  */
 export function renderEvents(list, events, opts = {}) {
+  const hidden = opts.hiddenTypes || new Set();
   const frag = document.createDocumentFragment();
   for (const ev of events) {
     const li = el('li');
+    li.dataset.type = ev.type;
+    li.hidden = hidden.has(ev.type);
     li.append(card(ev, ev.id === opts.selectedId));
     frag.append(li);
   }
