@@ -369,8 +369,10 @@ function wire() {
   ui.analyse.addEventListener('click', analyseNow);
   ui.refDate.addEventListener('change', () => {
     // an emptied field goes back to the dateline; any date typed or picked is the user's
-    if (ui.refDate.value) ui.refDate.dataset.source = 'user';
-    else resetRefDate();
+    // (the date it already shows from the dateline is no change)
+    if (!ui.refDate.value) resetRefDate();
+    else if (ui.refDate.dataset.source === 'auto' && ui.refDate.value === state.autoRef) return;
+    else ui.refDate.dataset.source = 'user';
     analyseNow();
   });
   ui.refReset.addEventListener('click', () => {
