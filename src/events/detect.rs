@@ -55,7 +55,11 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             source: None,
             modality: Modality::Actual,
             mentions: Vec::new(),
-            rules: vec![format!("trigger:{}", entry.origin), typed.rule.to_string()],
+            rules: [format!("trigger:{}", entry.origin), typed.rule.to_string()]
+                .into_iter()
+                .chain(entry.attr("instrument").map(|_| "trigger:instrument".to_string()))
+                .chain(entry.attr("consequence").map(|_| "trigger:consequence".to_string()))
+                .collect(),
         });
     }
     // A death toll is its own event only when it gives a figure and nothing else
