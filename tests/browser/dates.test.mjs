@@ -83,6 +83,7 @@ test('DATE marks show their resolved value; the reference date field shows the o
     assert.match(await page.textContent('#status'), /2024-05-10 \(given\)/);
 
     // "Use dateline" goes back to the article's own date
+    assert.equal((await page.textContent('#ref-date-reset')).trim(), 'Use dateline');
     await analysing(page, () => page.click('#ref-date-reset'));
     assert.deepEqual(await refState(page), { value: '2024-03-28', mode: 'auto', source: 'from the dateline', reset: false });
     assert.equal((await dateMarks(page)).find((d) => d.text === 'Jeudi dernier').value, '2024-03-21');

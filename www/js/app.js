@@ -90,7 +90,7 @@ function givenRefDate() {
 }
 
 /** Show where the reference date comes from; in auto mode, fill the field with it. */
-function showRefDate(used, given) {
+function showRefDate(used, given, hasDateline = false) {
   if (given) {
     ui.refDate.dataset.source = 'user';
     ui.refSource.dataset.source = 'given';
@@ -103,6 +103,7 @@ function showRefDate(used, given) {
     ui.refSource.textContent = used ? 'from the dateline' : 'none: relative dates stay unresolved';
   }
   ui.refReset.hidden = !given;
+  ui.refReset.textContent = hasDateline ? 'Use dateline' : 'Clear';
 }
 
 /** Back to auto mode (a new article brings its own dateline). */
@@ -150,7 +151,7 @@ function analyse() {
   state.selectedEvent = same && text === state.text ? same.id : null;
   state.text = text;
   state.analysis = analysis;
-  showRefDate(analysis.reference_date || '', Boolean(refDate));
+  showRefDate(analysis.reference_date || '', Boolean(refDate), Boolean(analysis.dateline));
   state.groups = groupEntities(analysis.entities);
   if (!findEntry(state.pickedEntity)) state.pickedEntity = null;
   if (prev && state.selectedEvent && state.hiddenEventTypes.has(prev.type)) state.selectedEvent = null;
