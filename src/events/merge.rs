@@ -43,23 +43,33 @@ fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
 fn fold_into_told(cx: &Context, drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
     let _ = cx;
     let (flagged, mut rest): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| d.rules.iter().any(|r| r == rule));
+    rest.sort_by_key(|d| d.trigger);
+    let mut unfolded = Vec::new();
     for d in flagged {
-        let target = rest
-            .iter_mut()
-            .filter(|o| !o.rules.iter().any(|r| r == rule) && fits(o, &d))
-            .min_by_key(|o| (o.sentence.abs_diff(d.sentence), o.sentence > d.sentence));
+        // The nearest fitting event, looked for outwards from the draft's place.
+        let at = rest.partition_point(|o| o.sentence < d.sentence);
+        let lo = at.saturating_sub(FOLD_LOOKAROUND);
+        let hi = (at + FOLD_LOOKAROUND).min(rest.len());
+        let target = (lo..hi)
+            .filter(|&i| fits(&rest[i], &d))
+            .min_by_key(|&i| (rest[i].sentence.abs_diff(d.sentence), rest[i].sentence > d.sentence));
         match target {
-            Some(o) => {
+            Some(i) => {
+                let o = &mut rest[i];
                 o.mentions.push(d.trigger);
                 o.rules.push(format!("merge:{rule}"));
                 fill_missing(o, d);
             }
-            None => rest.push(d),
+            None => unfolded.push(d),
         }
     }
+    rest.extend(unfolded);
     rest.sort_by_key(|d| d.trigger);
     rest
 }
+
+/// How many events on each side a folded draft is compared with.
+const FOLD_LOOKAROUND: usize = 40;
 
 /// How many sentences back a definite `l'attaque`, `les combats` may point.
 const DEFINITE_REACH: usize = 3;
@@ -85,7 +95,7 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         } else {
             // The next sentence of the paragraph going on about the same strike or
             // clash at the same place.
-            out.iter_mut().rev().find(|o| {
+            out.iter_mut().rev().take_while(|o| o.sentence + 1 >= d.sentence).find(|o| {
                 o.kind == d.kind
                     && o.subtype == d.subtype
                     && o.sentence + 1 == d.sentence
