@@ -70,8 +70,9 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         if is_toll {
             let near = |o: &Draft| o.sentence == d.sentence;
             let (ss, se) = cx.sentence_range(d.sentence);
-            let same_sentence = out.iter().skip_while(|o| o.sentence < d.sentence).take_while(|o| o.sentence == d.sentence);
-            if same_sentence.clone().any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
+            let from = out.partition_point(|o| o.sentence < d.sentence);
+            let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
+            if same_sentence.any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
                 continue;
             }
         }
