@@ -192,15 +192,26 @@ fn figure(t: &crate::quantity::Toll) -> Figure {
     Figure { value: t.value, approximate: t.approximate, start: t.start, end: t.end }
 }
 
+/// Words that announce an updated toll: the later figure replaces the earlier.
+const TOLL_UPDATES: &[&str] = &["alourdi", "alourdit", "passe a", "s'eleve desormais", "nouveau bilan", "bilan actualise", "revu a la hausse", "desormais"];
+
+/// The sentence's figures of killed, wounded and captured. Where a sentence gives
+/// two figures for one count, sources disagree (keep the lowest) unless the toll is
+/// said to be updated (keep the latest).
 fn tolls(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.sentence_range(d.sentence);
+    let updated = TOLL_UPDATES.iter().any(|w| cx.fold(ss, se).contains(w));
     for t in find_tolls(cx.doc, ss, se) {
         let slot = match t.kind {
             TollKind::Killed => &mut d.fatalities,
             TollKind::Wounded => &mut d.wounded,
             TollKind::Captured => &mut d.captured,
         };
-        if slot.is_none() {
+        let replace = match slot {
+            None => true,
+            Some(old) => updated || t.value < old.value,
+        };
+        if replace {
             *slot = Some(figure(&t));
         }
         if t.victims == Victims::Civilians && d.actor2.is_none() {

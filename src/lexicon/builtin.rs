@@ -8,6 +8,7 @@ use crate::model::EntityType;
 pub static BUILTIN: &[(&str, Kind, &str)] = &[
     ("actors.tsv", Kind::Entity(EntityType::ArmedGroup), include_str!("../../data/actors.tsv")),
     ("places.tsv", Kind::Entity(EntityType::Location), include_str!("../../data/places.tsv")),
+    ("gazetteer.tsv", Kind::Entity(EntityType::Location), include_str!("../../data/gazetteer.tsv")),
     ("organizations.tsv", Kind::Entity(EntityType::Organization), include_str!("../../data/organizations.tsv")),
     ("media.tsv", Kind::Entity(EntityType::Media), include_str!("../../data/media.tsv")),
     ("people.tsv", Kind::Entity(EntityType::Person), include_str!("../../data/people.tsv")),
