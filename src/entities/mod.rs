@@ -42,7 +42,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
                 canonical: Some(e.canonical.clone()),
                 value: None,
                 entry: Some(h.entry),
-                rule: format!("lexicon:{}", e.origin),
+                rule: format!("lexicon:{}", e.rule_id()),
                 priority: 3,
             });
         }

@@ -64,7 +64,7 @@ impl NameRules {
             // engine off its fast path on accented text.
             let pattern = format!(r"(?:^|\W)((?:{}){}({}))", cues.join("|"), link, NAME.replace("UP", UPPER));
             let regex = Regex::new(&pattern).expect("name cue regex compiles");
-            rules.push(Rule { kind, regex, keep_cue, name: e.origin.clone() });
+            rules.push(Rule { kind, regex, keep_cue, name: e.rule_id() });
         }
         // `les villages Mrayiyya, Mou-Hassan, Ayyache et Hatlat`: the names listed after
         // the first one are of its kind.

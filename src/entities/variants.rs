@@ -49,7 +49,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
                 let Some(entry) = matcher.variant_of(&text[s..e]) else { continue };
                 let Kind::Entity(kind) = matcher.entries[entry].kind else { continue };
                 let e_ent = &matcher.entries[entry];
-                let mut mention = Mention::rule_based(kind, cs, ce, Some(e_ent.canonical.clone()), &format!("variant:{}", e_ent.origin), 2);
+                let mut mention = Mention::rule_based(kind, cs, ce, Some(e_ent.canonical.clone()), &format!("variant:{}", e_ent.rule_id()), 2);
                 mention.entry = Some(entry);
                 out.push(mention);
                 next = j + 1;

@@ -55,7 +55,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             source: None,
             modality: Modality::Actual,
             mentions: Vec::new(),
-            rules: [format!("trigger:{}", entry.origin), typed.rule.to_string()]
+            rules: [format!("trigger:{}", entry.rule_id()), typed.rule.to_string()]
                 .into_iter()
                 .chain(entry.attr("instrument").map(|_| "trigger:instrument".to_string()))
                 .chain(entry.attr("consequence").map(|_| "trigger:consequence".to_string()))

@@ -55,6 +55,16 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A name for the rule this row is, stable when lines move: the file, and for
+    /// rows that are not names the row's meaning (`triggers.tsv:battle.armed_clash`).
+    pub fn rule_id(&self) -> String {
+        let file = self.origin.split(':').next().unwrap_or(&self.origin);
+        match self.kind {
+            Kind::Entity(_) => file.to_string(),
+            _ => format!("{file}:{}", self.canonical),
+        }
+    }
+
     pub fn attr(&self, key: &str) -> Option<&str> {
         self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
