@@ -1,4 +1,8 @@
-//! The terminal front end: reads an article, prints the JSON of the spec.
+//! The terminal front end: reads an article, prints the JSON of the spec; with
+//! `--jsonl`, many articles, one JSON line each, on all cores (`depeche/batch.rs`).
+
+#[path = "depeche/batch.rs"]
+mod batch;
 
 use clap::{Parser, Subcommand};
 use std::io::{Read, Write};
@@ -14,19 +18,43 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse one article and print its entities and events as JSON (schema "1").
+    ///
+    /// With --jsonl, analyse many: each input line `{"id": ..., "text": "...",
+    /// "reference_date": "YYYY-MM-DD"}` (id and reference_date optional) gives one
+    /// output line `{"id": ..., "result": {...}}`, in input order, or for a bad line
+    /// `{"id": ..., "line": N, "error": "..."}` (also on stderr; the run goes on and
+    /// exits 1). Blank lines are skipped.
+    #[command(after_help = "Examples:\n  depeche analyze article.txt --pretty\n  depeche analyze --jsonl articles.jsonl > results.jsonl\n  \
+        cat articles.jsonl | depeche analyze --jsonl\n  depeche analyze --jsonl --files archive/*.txt\n  \
+        find archive -name '*.txt' | depeche analyze --jsonl --file-list -")]
     Analyze {
-        /// The article, a UTF-8 text file; `-` reads standard input.
-        file: String,
+        /// The article, a UTF-8 text file; `-` reads standard input. With --jsonl, the
+        /// JSON-lines file (default: standard input).
+        #[arg(required_unless_present_any = ["jsonl"])]
+        file: Option<String>,
         /// Publication date (YYYY-MM-DD) to resolve relative dates; overrides the dateline.
+        /// With --jsonl, for the records that give no reference_date of their own.
         #[arg(long, value_name = "YYYY-MM-DD")]
         reference_date: Option<String>,
         /// Indent the JSON.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "jsonl")]
         pretty: bool,
+        /// Batch mode: JSON lines in (or text files, see --files), one JSON line out per article.
+        #[arg(long)]
+        jsonl: bool,
+        /// With --jsonl: analyse these UTF-8 text files instead; each id is the path.
+        #[arg(long, num_args = 1.., value_name = "FILE", requires = "jsonl", conflicts_with_all = ["file", "file_list"])]
+        files: Vec<String>,
+        /// With --jsonl: analyse the text files named in this file, one path a line (`-`: standard input).
+        #[arg(long, value_name = "LIST", requires = "jsonl", conflicts_with = "file")]
+        file_list: Option<String>,
+        /// With --jsonl: worker threads (default: RAYON_NUM_THREADS, else one per core).
+        #[arg(long, short = 'j', value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
     },
 }
 
-fn read_input(file: &str) -> Result<String, String> {
+pub(crate) fn read_input(file: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
@@ -39,22 +67,40 @@ fn read_input(file: &str) -> Result<String, String> {
     })
 }
 
-fn run(cli: Cli) -> Result<(), String> {
+fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Analyze { file, reference_date, pretty } => {
+        Command::Analyze { jsonl: true, file, reference_date, files, file_list, jobs, .. } => {
+            let input = match (file_list, files.is_empty()) {
+                (Some(list), _) => batch::Input::FileList(list),
+                (None, false) => batch::Input::Files(files),
+                (None, true) => batch::Input::Jsonl(file.unwrap_or_else(|| "-".into())),
+            };
+            let config = batch::Config { input, reference_date, jobs: jobs.map(usize::from) };
+            match batch::run(config) {
+                Ok(summary) if summary.failed == 0 => Ok(ExitCode::SUCCESS),
+                Ok(summary) => {
+                    eprintln!("depeche: {} of {} records failed", summary.failed, summary.records);
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(batch::Fatal::Message(message)) => Err(message),
+                Err(batch::Fatal::BrokenPipe) => Ok(ExitCode::FAILURE),
+            }
+        }
+        Command::Analyze { file, reference_date, pretty, .. } => {
+            let file = file.unwrap_or_else(|| "-".into());
             let text = read_input(&file)?;
             let analysis = depeche::analyze_with(&text, reference_date.as_deref()).map_err(|e| e.to_string())?;
             let json = if pretty { analysis.to_json_pretty() } else { analysis.to_json() };
             let mut out = std::io::stdout().lock();
             writeln!(out, "{json}").map_err(|e| format!("cannot write output: {e}"))?;
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
 
 fn main() -> ExitCode {
     match run(Cli::parse()) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(message) => {
             eprintln!("depeche: {message}");
             ExitCode::FAILURE

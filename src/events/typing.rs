@@ -41,7 +41,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             }
             if words(CHEMICAL_WORDS, after.0, after.0 + 30) {
                 typed("remote_violence", "chemical", "typing:attaque-chemical")
-            } else if words(&["aerienne", "aeriennes", "aerien"], after.0, after.0 + 12) {
+            } else if words(&["aerienne", "aeriennes", "aerien"], after.0, after.0 + 12) || airpower_demonym_follows(cx, end) {
                 typed("remote_violence", "air_strike", "typing:attaque-air")
             } else if words(CIVILIAN_WORDS, after.0, after.1) && !words(&["positions", "position", "base", "armee", "forces"], after.0, after.1) {
                 typed("violence_against_civilians", "attack", "typing:attaque-civilians")
@@ -72,6 +72,15 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
                 return None;
             }
             typed(kind, subtype, "typing:air")
+        }
+        Some("named-operation") => {
+            // `l'opération Rameau d'olivier`: a named military operation.
+            let next = cx.doc.norm_slice(end, se.min(end + 3)).trim_start().chars().next();
+            if next.is_some_and(|c| c.is_uppercase()) {
+                typed(kind, subtype, "typing:named-operation")
+            } else {
+                None
+            }
         }
         Some("bomb") => {
             // A bomb dropped from the air belongs to the air strike.
@@ -144,7 +153,14 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
 const NOT_A_PLACE_TAKEN: &[&str] = &["part", "hommes", "miliciens", "membres", "soldats", "combattants", "chef", "chefs", "commandant", "vie", "pied", "fin", "acte", "soin", "note", "vigueur", "fonction", "service", "contact", "embuscade", "piege", "guet", "otage", "otages", "conscience", "connaissance", "position"];
 
 /// Nouns of places that can be taken or lost.
-const PLACE_NOUNS: &[&str] = &["ville", "villes", "village", "villages", "localite", "localites", "base", "bases", "quartier", "quartiers", "region", "regions", "position", "positions", "aeroport", "colline", "collines", "controle", "zone", "zones", "secteur", "citadelle", "bastion", "fief", "camp", "poste", "territoire", "territoires", "mains", "points", "batiment", "batiments", "blocs", "fermes", "route", "axe", "pont", "province", "gouvernorat"];
+const PLACE_NOUNS: &[&str] = &["campement", "reduit", "poche", "enclave", "ville", "villes", "village", "villages", "localite", "localites", "base", "bases", "quartier", "quartiers", "region", "regions", "position", "positions", "aeroport", "colline", "collines", "controle", "zone", "zones", "secteur", "citadelle", "bastion", "fief", "camp", "poste", "territoire", "territoires", "mains", "points", "batiment", "batiments", "blocs", "fermes", "route", "axe", "pont", "province", "gouvernorat"];
+
+/// `l'attaque israélienne`: a country whose attacks in this reporting come from the air.
+fn airpower_demonym_follows(cx: &Context, end: usize) -> bool {
+    cx.hits_in(Kind::Demonym, end, end + 16)
+        .next()
+        .is_some_and(|h| cx.fold(end, h.start).trim().is_empty() && cx.matcher.entries[h.entry].attr("airpower") == Some("1"))
+}
 
 fn ends_with_any(text: &str, suffixes: &[&str]) -> bool {
     suffixes.iter().any(|s| text.ends_with(s))
