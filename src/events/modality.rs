@@ -9,8 +9,17 @@ use crate::model::Modality;
 const DEFAULT_WINDOW: usize = 8;
 
 pub fn assess(cx: &Context, d: &mut Draft) {
-    let (ss, _) = cx.sentence_range(d.sentence);
-    let (ts, _) = d.trigger;
+    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ts, te) = d.trigger;
+    // Cumulative tolls and habits can also be said after the trigger (`avoir tué 343
+    // combattants depuis le début de son intervention`).
+    for h in cx.hits_in(Kind::ModalityCue, te, se) {
+        let e = &cx.matcher.entries[h.entry];
+        if e.canonical == "generic" && e.attr("after") == Some("1") {
+            d.rules.push("modality:generic".into());
+            return;
+        }
+    }
     // The nearest cue wins: "n'a pas réussi à ... prendre" is negated, not planned.
     let mut best: Option<(usize, &str)> = None;
     for h in cx.hits_in(Kind::ModalityCue, ss, ts) {
