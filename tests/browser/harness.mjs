@@ -1,4 +1,4 @@
-// Shared set-up for the browser tests that came after page.test.mjs: serves www/ with
+// Shared set-up for every browser test: serves www/ with
 // python3's http.server on a free 127.0.0.1 port and drives Chromium through
 // playwright-core. (Not a test file itself: node --test only runs *.test.mjs here.)
 
@@ -15,7 +15,8 @@ export const WWW = path.join(ROOT, 'www');
 export const SHOTS = path.join(ROOT, 'test-results');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const ctx = { server: null, browser: null, base: '' };
+/** The running server and browser (`ctx.browser`, `ctx.base`) once `useBrowser` set them up. */
+export const ctx = { server: null, browser: null, base: '' };
 
 function freePort() {
   return new Promise((resolve, reject) => {

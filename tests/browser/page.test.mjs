@@ -2,99 +2,13 @@
 // Serves www/ with python3's http.server on a free 127.0.0.1 port and drives
 // Chromium through playwright-core. Screenshots go to test-results/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { ctx, useBrowser, openPage, runs, analysedSince, SHOTS } from './harness.mjs';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const WWW = path.join(ROOT, 'www');
-const SHOTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-
-let server, browser, base;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, proc, ms = 10000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`http.server exited early (code ${proc.exitCode})`);
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`http.server did not answer on ${url} within ${ms} ms`);
-}
-
-function stopServer() {
-  if (server && server.exitCode === null) server.kill('SIGTERM');
-}
-// However the run ends, never leave the server behind.
-process.on('exit', stopServer);
-
-before(async () => {
-  for (const f of ['depeche.js', 'depeche_bg.wasm']) {
-    if (!existsSync(path.join(WWW, 'pkg', f))) {
-      throw new Error(`www/pkg/${f} is missing: run make site first`);
-    }
-  }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM=/path)`);
-  }
-  mkdirSync(SHOTS, { recursive: true });
-  const port = await freePort();
-  server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', WWW],
-    { stdio: 'ignore' });
-  base = `http://127.0.0.1:${port}/`;
-  await waitForServer(base, server);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
-});
-
-after(async () => {
-  try { if (browser) await browser.close(); } finally { stopServer(); }
-});
-
-/** A fresh page with the engine loaded; collects page errors and console errors. */
-async function openPage(viewport = { width: 1400, height: 1000 }) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
-  await page.goto(base);
-  await page.waitForFunction(() => {
-    const s = document.getElementById('status').dataset.state;
-    return s === 'empty' || s === 'ready' || s === 'error';
-  }, null, { timeout: 15000 });
-  await page.waitForFunction(() => document.querySelectorAll('#example-picker option').length > 1);
-  return { page, problems };
-}
-
-const runs = (page) => page.$eval('#article', (el) => Number(el.dataset.runs));
-
-/** Wait until the page has analysed again since `before` runs. */
-async function analysedSince(page, previous) {
-  await page.waitForFunction((n) => Number(document.getElementById('article').dataset.runs) > n, previous,
-    { timeout: 5000 });
-}
+// Server, browser and the "run make site first" check: see harness.mjs.
+useBrowser();
 
 /** Every mark: its type, its text (label excluded) and the slice of the input it claims. */
 function marks(page) {
@@ -396,10 +310,10 @@ test('narrow screens: no horizontal overflow', async () => {
 });
 
 test('without the WASM package the page says how to build it', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   try {
     await page.route('**/pkg/depeche.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await page.goto(base);
+    await page.goto(ctx.base);
     await page.waitForSelector('#error:not([hidden])');
     assert.match(await page.textContent('#error'), /make site/);
     assert.equal(await page.$eval('#status', (s) => s.dataset.state), 'error');
