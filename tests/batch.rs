@@ -170,6 +170,12 @@ fn bad_lines_are_reported_skipped_and_fail_the_run() {
         assert!(stderr.lines().any(|l| l.starts_with(&prefix) && l.contains(needle)), "no `{prefix}...{needle}` in stderr: {stderr}");
     }
     assert!(!stderr.contains("line 3:") && !stderr.contains("line 10:"), "blank lines are skipped silently: {stderr}");
+
+    // --allow-errors: the same records and messages, exit status 0.
+    let allowed = depeche(&["analyze", "--jsonl", "--allow-errors", "-"], input.as_bytes());
+    assert_eq!(allowed.status.code(), Some(0));
+    assert_eq!(allowed.stdout, out.stdout);
+    assert_eq!(allowed.stderr, out.stderr);
 }
 
 #[test]
@@ -290,6 +296,7 @@ fn batch_usage_errors_are_clean() {
         &["analyze", "--jsonl", "--pretty"][..],
         &["analyze", "--jsonl", "--jobs", "0"][..],
         &["analyze", "--jsonl", "x.jsonl", "--files", "a.txt"][..],
+        &["analyze", "--allow-errors", "x.txt"][..],
     ] {
         let out = depeche(args, b"");
         let stderr = String::from_utf8_lossy(&out.stderr);

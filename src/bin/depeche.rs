@@ -48,6 +48,10 @@ enum Command {
         /// With --jsonl: analyse the text files named in this file, one path a line (`-`: standard input).
         #[arg(long, value_name = "LIST", requires = "jsonl", conflicts_with = "file")]
         file_list: Option<String>,
+        /// With --jsonl: exit 0 even when some records failed (their error records are
+        /// the report); for runners that fail a task on a non-zero exit, like Spark's pipe.
+        #[arg(long, requires = "jsonl")]
+        allow_errors: bool,
         /// With --jsonl: worker threads (default: RAYON_NUM_THREADS, else one per core).
         #[arg(long, short = 'j', value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
@@ -69,7 +73,7 @@ pub(crate) fn read_input(file: &str) -> Result<String, String> {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Analyze { jsonl: true, file, reference_date, files, file_list, jobs, .. } => {
+        Command::Analyze { jsonl: true, file, reference_date, files, file_list, allow_errors, jobs, .. } => {
             let input = match (file_list, files.is_empty()) {
                 (Some(list), _) => batch::Input::FileList(list),
                 (None, false) => batch::Input::Files(files),
@@ -80,7 +84,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 Ok(summary) if summary.failed == 0 => Ok(ExitCode::SUCCESS),
                 Ok(summary) => {
                     eprintln!("depeche: {} of {} records failed", summary.failed, summary.records);
-                    Ok(ExitCode::FAILURE)
+                    Ok(if allow_errors { ExitCode::SUCCESS } else { ExitCode::FAILURE })
                 }
                 Err(batch::Fatal::Message(message)) => Err(message),
                 Err(batch::Fatal::BrokenPipe) => Ok(ExitCode::FAILURE),
