@@ -8,7 +8,7 @@ WASM_BINDGEN := tools/bin/wasm-bindgen
 WASM := target/wasm32-unknown-unknown/wasm/depeche.wasm
 SHARED ?= ../shared
 
-.PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench bench-wasm size clean
+.PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench bench-wasm size clean fuzz fuzz-short
 
 ## serve: build the WASM package and serve the page on http://127.0.0.1:$(PORT)
 serve: site cli
@@ -17,7 +17,7 @@ serve: site cli
 	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
 
 ## test: every test: native (unit, table-driven, golden, property), WASM in Node, browser
-test: test-native test-wasm test-browser score
+test: test-native test-wasm test-browser fuzz-short score
 	@echo "==> all tests passed"
 
 tools: wasm-target $(WASM_BINDGEN)
@@ -69,6 +69,22 @@ test-wasm: site cli
 test-browser: site node_modules
 	@echo "==> browser end-to-end tests (headless Chromium)"
 	node --test tests/browser/
+
+## fuzz-short: the plain mutation fuzzer (stable Rust, fuzz/), $(FUZZ_SHORT_SECONDS) s, as in `make test`.
+## Overflow checks off, as in the shipped builds (release, wasm); `make fuzz` keeps them on.
+FUZZ_SHORT_SECONDS ?= 60
+fuzz-short:
+	@echo "==> fuzzing depeche::analyze for $(FUZZ_SHORT_SECONDS) s (mutated seeds and random bytes: no panic, no hang, spans slice)"
+	cd fuzz && CARGO_PROFILE_RELEASE_OVERFLOW_CHECKS=false cargo run --quiet --release --no-default-features --bin mutate -- --seconds $(FUZZ_SHORT_SECONDS) --max-len 16384
+
+## fuzz: libFuzzer through cargo-fuzz (installed on first use; RUSTC_BOOTSTRAP=1 lets
+## the stable toolchain build it), $(FUZZ_SECONDS) s; the corpus grows in fuzz/corpus/ (git-ignored).
+FUZZ_SECONDS ?= 1200
+fuzz:
+	@command -v cargo-fuzz >/dev/null || { echo "==> installing cargo-fuzz (about 2 minutes, once)"; cargo install cargo-fuzz --locked; }
+	cd fuzz && cargo run --quiet --release --no-default-features --bin mutate -- --print-dict > target/analyze.dict
+	cd fuzz && mkdir -p corpus/analyze && RUSTC_BOOTSTRAP=1 cargo fuzz run -O -s none analyze corpus/analyze ../www/examples -- \
+	  -dict=target/analyze.dict -max_total_time=$(FUZZ_SECONDS) -timeout=10 -max_len=2048 -rss_limit_mb=4096 -print_final_stats=1
 
 ## score: the scorer runs to the end on the seeds (and dev when present)
 score: cli

@@ -19,7 +19,12 @@ const ui = {
 };
 
 const DEFAULT_DETAILS = ui.details.textContent;
+// The input limit (README, "Security and hostile input"): a file of more than 5 MB,
+// or pasted text of more than 5 Mi UTF-16 units, is refused with a message.
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+const MAX_TEXT_UNITS = 5 * 1024 * 1024;
+const tooLargeMessage = (what, size) =>
+  `${what} is too large (${(size / (1024 * 1024)).toFixed(1)} MB); the limit is 5 MB. Split it into articles and analyse them one at a time.`;
 
 const state = {
   engine: null,        // the wasm module, once loaded
@@ -120,6 +125,14 @@ function analyse() {
   const text = ui.input.value;
   const refDate = givenRefDate();
   showError('');
+  if (text.length > MAX_TEXT_UNITS) {
+    state.text = text;
+    clearResults('The text was not analysed: it is over the 5 MB limit.', 'No events.');
+    showError(tooLargeMessage('The text', text.length));
+    setStatus('Text too large: not analysed.', 'error');
+    bumpRuns();
+    return;
+  }
   if (!text.trim()) {
     if (!refDate) showRefDate('', false);
     state.text = text;
@@ -351,7 +364,7 @@ async function loadFile(file) {
     return;
   }
   if (file.size > MAX_FILE_BYTES) {
-    showError(`“${file.name}” is too large (${Math.round(file.size / 1024)} KB); the limit is 5 MB.`);
+    showError(tooLargeMessage(`“${file.name}”`, file.size));
     return;
   }
   try {
