@@ -5,7 +5,7 @@
 use crate::entities::{self, NameRules};
 use crate::error::Error;
 use crate::events::{self, Context};
-use crate::lexicon::{self, Entry, Kind, Matcher, BUILTIN};
+use crate::lexicon::{self, Entry, Kind, Matcher, BUILTIN, NAME_CUES};
 use crate::model::{Analysis, EntityType, SCHEMA};
 use crate::output;
 use crate::structure;
@@ -51,6 +51,9 @@ impl ExtractorBuilder {
         for (name, kind, source) in BUILTIN {
             entries.extend(lexicon::parse(name, *kind, source).expect("built-in lexicons parse (tested)"));
         }
+        for (name, source) in NAME_CUES {
+            entries.extend(lexicon::parse(name, Kind::NameCue, source).expect("built-in name cues parse (tested)"));
+        }
         entries.extend(self.extra);
         Extractor { matcher: Matcher::new(entries), names: NameRules::builtin(), reference_date: self.reference_date }
     }
@@ -63,6 +66,11 @@ impl Extractor {
 
     pub fn new() -> Extractor {
         Extractor::builder().build()
+    }
+
+    /// The compiled lexicons (for tests and tools).
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
     }
 
     /// Analyse one article.

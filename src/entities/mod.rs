@@ -49,7 +49,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
     }
     all.extend(forces::find(doc, matcher, hits));
     all.extend(variants::find(doc, matcher, hits));
-    all.extend(rules.find(doc));
+    all.extend(rules.find(doc, matcher, hits));
     for d in dates {
         all.push(Mention {
             kind: EntityType::Date,

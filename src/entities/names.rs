@@ -1,10 +1,11 @@
 //! Names nobody listed, recognised by the word that announces them: `le village de X`
 //! → place, `la milice X` → armed group, `selon X` → media, `le général X` → person.
-//! The cue words are data (`data/name_cues.tsv`); this file turns them into one
-//! regular expression per entity type and reads the capitalised name that follows.
+//! The cue words are data (`data/name_cues.tsv`, `data/first_names.tsv`), found by
+//! the lexicon automaton with every other word; this file reads the capitalised name
+//! that follows each cue with one anchored regular expression.
 
 use super::Mention;
-use crate::lexicon::{parse, Kind, NAME_CUES};
+use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
 use crate::text::Doc;
 use regex::Regex;
@@ -29,97 +30,89 @@ const STOP_NAMES: &[&str] = &["Cie", "Co", "Al", "Cia"];
 /// Upper-case Latin letters (the regex crate is built without Unicode categories).
 const UPPER: &str = "[A-ZÀ-ÖØ-ÞŒŠŽŸĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŘŚŞŢŤŪŮŰŹŻ]";
 
-struct Rule {
-    kind: EntityType,
-    regex: Regex,
-    /// The cue is part of the name (`Abou` in `Abou Omar al-Homsi`).
-    keep_cue: bool,
-    name: String,
-}
-
-/// The compiled context rules.
+/// The compiled context rules: what follows a cue.
 pub struct NameRules {
-    rules: Vec<Rule>,
+    /// A name right after the cue (`Abou Omar`, `à Dioura`).
+    bare: Regex,
+    /// A name after the cue and an optional article (`le village de Tal al-Milh`).
+    linked: Regex,
     /// The next name of a list (`, X`, ` et X`), anchored where a name ends.
     more: Regex,
 }
 
 impl NameRules {
     pub fn builtin() -> NameRules {
-        let entries = NAME_CUES.iter().flat_map(|(file, src)| parse(file, Kind::NameCue, src).expect("name cue files parse"));
-        let mut rules = Vec::new();
-        for e in entries {
-            let kind = EntityType::parse(&e.canonical).expect("name_cues.tsv: first column is an entity type");
-            let keep_cue = e.attr("keep") == Some("cue");
-            // Lower case as written, or capitalised at a sentence start (the regex
-            // crate is built without Unicode case folding, to stay small).
-            let cues: Vec<String> = e
-                .aliases
-                .iter()
-                .flat_map(|a| [a.text.clone(), capitalize(&a.text)])
-                .map(|c| regex::escape(&c).replace(' ', r" +"))
-                .collect();
-            let link = if keep_cue || e.attr("article") == Some("no") { r" +" } else { r" +(?:(?:de|du|des|la|le|les) +|d'|l')?" };
-            // `(?:^|\W)` rather than `\b`: a Unicode word boundary would keep the regex
-            // engine off its fast path on accented text.
-            let pattern = format!(r"(?:^|\W)((?:{}){}({}))", cues.join("|"), link, NAME.replace("UP", UPPER));
-            let regex = Regex::new(&pattern).expect("name cue regex compiles");
-            rules.push(Rule { kind, regex, keep_cue, name: e.rule_id() });
+        let name = NAME.replace("UP", UPPER);
+        let anchored = |link: &str| Regex::new(&format!(r"^{link}({name})")).expect("name regex compiles");
+        NameRules {
+            bare: anchored(r" +"),
+            linked: anchored(r" +(?:(?:de|du|des|la|le|les) +|d'|l')?"),
+            // `les villages Mrayiyya, Mou-Hassan, Ayyache et Hatlat`: the names listed
+            // after the first one are of its kind.
+            more: anchored(r"(?:, *(?:et +|ou +)?| +et +| +ou +| +ainsi que +(?:de +|d')?)"),
         }
-        // `les villages Mrayiyya, Mou-Hassan, Ayyache et Hatlat`: the names listed after
-        // the first one are of its kind.
-        let more = Regex::new(&format!(r"^(?:, *(?:et +|ou +)?| +et +| +ou +| +ainsi que +(?:de +|d')?)({})", NAME.replace("UP", UPPER))).expect("list regex compiles");
-        NameRules { rules, more }
     }
 
-    pub fn find(&self, doc: &Doc) -> Vec<Mention> {
+    /// Names after the cue words among the lexicon hits.
+    pub fn find(&self, doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
         let mut out = Vec::new();
-        for r in &self.rules {
-            for c in r.regex.captures_iter(&doc.norm) {
-                let name = c.get(2).expect("group 2");
-                let start = if r.keep_cue { c.get(1).expect("group 1").start() } else { name.start() };
-                let end = trim_name_end(&doc.norm, start, name.end());
-                if end <= start {
-                    continue;
-                }
-                let (s, e) = (doc.char_of_norm(start), doc.char_of_norm(end));
-                out.push(Mention::rule_based(r.kind, s, e, None, &format!("name:{}", r.name), 1));
-                if r.keep_cue {
-                    continue;
-                }
-                // A comma list counts only when it closes with `et`/`ou` (`A, B et C`);
-                // `Lattaquié, Makhlouf est...` is no list.
-                let mut at = end;
-                let mut items = Vec::new();
-                let mut closed = false;
-                while let Some(c) = self.more.captures(&doc.norm[at..]) {
-                    let m = c.get(1).expect("group 1");
-                    let (ns, ne) = (at + m.start(), trim_name_end(&doc.norm, at + m.start(), at + m.end()));
-                    if ne <= ns || STOP_NAMES.contains(&&doc.norm[ns..ne]) {
-                        break;
-                    }
-                    closed |= !doc.norm[at..ns].trim().starts_with(',') || doc.norm[at..ns].contains(" et ") || doc.norm[at..ns].contains(" ou ");
-                    items.push((ns, ne));
-                    at = ne;
-                }
-                if closed {
-                    for (ns, ne) in items {
-                        out.push(Mention::rule_based(r.kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, &format!("name-list:{}", r.name), 1));
-                    }
-                }
+        for h in hits.iter().filter(|h| matcher.kind(h) == Kind::NameCue) {
+            let cue = &matcher.entries[h.entry];
+            let Some(kind) = EntityType::parse(&cue.canonical) else { continue };
+            // A cue written capitalised (a first name, `Abou`) must be so in the text.
+            let capital = cue.aliases.iter().all(|a| a.text.chars().next().is_some_and(|c| c.is_uppercase()));
+            if capital && !doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
+                continue;
+            }
+            let keep_cue = cue.attr("keep") == Some("cue");
+            let regex = if keep_cue || cue.attr("article") == Some("no") { &self.bare } else { &self.linked };
+            let after = doc.norm_byte(h.end);
+            let Some(c) = regex.captures(&doc.norm[after..]) else { continue };
+            let m = c.get(1).expect("group 1");
+            let start = if keep_cue { doc.norm_byte(h.start) } else { after + m.start() };
+            let end = trim_name_end(&doc.norm, start, after + m.end());
+            if end <= start {
+                continue;
+            }
+            let rule = cue.rule_id();
+            out.push(Mention::rule_based(kind, doc.char_of_norm(start), doc.char_of_norm(end), None, &format!("name:{rule}"), 1));
+            if !keep_cue {
+                self.list_after(doc, end, kind, &rule, &mut out);
             }
         }
-        out.sort_by_key(|m| (m.start, m.end));
-        out.dedup_by_key(|m| (m.start, m.end, m.kind));
+        // A cue inside a name another cue announced (`la milice Brigades X`: `Brigades`
+        // is a cue too) gives only a piece of that name.
+        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut reach = 0;
+        out.retain(|m| {
+            let inside = m.end <= reach;
+            reach = reach.max(m.end);
+            !inside
+        });
         out
     }
-}
 
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    /// A comma list counts only when it closes with `et`/`ou` (`A, B et C`);
+    /// `Lattaquié, Makhlouf est...` is no list.
+    fn list_after(&self, doc: &Doc, end: usize, kind: EntityType, rule: &str, out: &mut Vec<Mention>) {
+        let mut at = end;
+        let mut items = Vec::new();
+        let mut closed = false;
+        while let Some(c) = self.more.captures(&doc.norm[at..]) {
+            let m = c.get(1).expect("group 1");
+            let (ns, ne) = (at + m.start(), trim_name_end(&doc.norm, at + m.start(), at + m.end()));
+            if ne <= ns || STOP_NAMES.contains(&&doc.norm[ns..ne]) {
+                break;
+            }
+            closed |= !doc.norm[at..ns].trim().starts_with(',') || doc.norm[at..ns].contains(" et ") || doc.norm[at..ns].contains(" ou ");
+            items.push((ns, ne));
+            at = ne;
+        }
+        if closed {
+            for (ns, ne) in items {
+                out.push(Mention::rule_based(kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, &format!("name-list:{rule}"), 1));
+            }
+        }
     }
 }
 
@@ -142,7 +135,9 @@ mod tests {
 
     fn names(text: &str) -> Vec<(EntityType, String)> {
         let d = Doc::new(text);
-        let mut v: Vec<_> = NameRules::builtin().find(&d).into_iter().map(|m| (m.kind, d.orig_slice(m.start, m.end).to_string())).collect();
+        let x = crate::extractor();
+        let hits = x.matcher().find(&d);
+        let mut v: Vec<_> = NameRules::builtin().find(&d, x.matcher(), &hits).into_iter().map(|m| (m.kind, d.orig_slice(m.start, m.end).to_string())).collect();
         v.sort();
         v
     }
@@ -151,9 +146,9 @@ mod tests {
     fn places_groups_people() {
         assert_eq!(names("près du village de Tal al-Milh, au sud"), vec![(EntityType::Location, "Tal al-Milh".into())]);
         assert_eq!(names("la milice Brigades Souwwar al-Cham a perdu"), vec![(EntityType::ArmedGroup, "Brigades Souwwar al-Cham".into())]);
-        // `Hafez` also opens a name (first names); overlap resolution keeps the longest.
-        assert_eq!(names("le général Rida Hafez Makhlouf est mort"), vec![(EntityType::Person, "Hafez Makhlouf".into()), (EntityType::Person, "Rida Hafez Makhlouf".into())]);
-        assert_eq!(names("son chef Abou Omar al-Homsi"), vec![(EntityType::Person, "Abou Omar al-Homsi".into()), (EntityType::Person, "Omar al-Homsi".into())]);
+        // `Hafez` also opens a name (first names): the piece inside the longer name goes.
+        assert_eq!(names("le général Rida Hafez Makhlouf est mort"), vec![(EntityType::Person, "Rida Hafez Makhlouf".into())]);
+        assert_eq!(names("son chef Abou Omar al-Homsi"), vec![(EntityType::Person, "Abou Omar al-Homsi".into())]);
         assert!(names("le village est calme").is_empty());
     }
 }
