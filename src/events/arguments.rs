@@ -33,7 +33,7 @@ fn arg(a: &ActorCandidate) -> Arg {
 
 
 fn actors(cx: &Context, d: &mut Draft) {
-    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ss, se) = cx.around(d.sentence, d.trigger);
     let (ts, te) = d.trigger;
     let here: Vec<&ActorCandidate> = cx.actors_in(ss, se).collect();
     let before: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.end <= ts).collect();
@@ -103,10 +103,10 @@ fn actors(cx: &Context, d: &mut Draft) {
     // The other side of a fight: the nearest actor of the opposing camp in the
     // paragraph, when the sentence names only one side.
     if matches!(d.kind, "battle" | "remote_violence") {
-        let block = cx.structure.blocks[cx.structure.sentences[d.sentence].block];
+        let (bs, be) = cx.paragraph_around(d.sentence, d.trigger);
         let opponent = |known: &Option<Arg>| {
             let k = known.as_ref().and_then(|a| cx.actor_at(a.start))?;
-            cx.actors_in(block.start, block.end)
+            cx.actors_in(bs, be)
                 .filter(|c| k.camp.opposes(c.camp))
                 .min_by_key(|c| c.start.abs_diff(ts))
                 .map(arg)
@@ -122,7 +122,7 @@ fn actors(cx: &Context, d: &mut Draft) {
     if d.actor1.is_none() && starts_with_pronoun(cx.fold(ss, (ss + 12).min(se))) {
         if let Some(prev) = d.sentence.checked_sub(1) {
             if cx.structure.sentences[prev].block == cx.structure.sentences[d.sentence].block {
-                let (ps, pe) = cx.sentence_range(prev);
+                let (ps, pe) = cx.around(prev, (ss, ss));
                 if let Some(a) = cx.actors_in(ps, pe).find(|a| !a.civilian) {
                     d.actor1 = Some(arg(a));
                     d.rules.push("actors:carried-from-previous-sentence".into());
@@ -140,7 +140,7 @@ fn starts_with_pronoun(s: &str) -> bool {
 }
 
 fn location(cx: &Context, d: &mut Draft) {
-    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ss, se) = cx.around(d.sentence, d.trigger);
     let (ts, te) = d.trigger;
     let specific = |m: &&crate::entities::Mention| !cx.is_country(m);
     let as_arg = |m: &crate::entities::Mention| Arg { start: m.start, end: m.end, canonical: m.canonical.clone() };
@@ -164,6 +164,7 @@ fn location(cx: &Context, d: &mut Draft) {
     // (`la ville` points back to it).
     let b = cx.structure.sentences[d.sentence].block;
     let from = cx.structure.blocks[..b].iter().rev().find(|x| x.kind == BlockKind::Paragraph).map_or(cx.structure.blocks[b].start, |x| x.start);
+    let from = from.max(cx.paragraph_around(d.sentence, d.trigger).0);
     let earlier = cx.entities_in(EntityType::Location, from, ss).filter(specific).last();
     if let Some(m) = earlier {
         d.location = Some(as_arg(m));
@@ -178,7 +179,7 @@ fn location(cx: &Context, d: &mut Draft) {
 }
 
 fn date(cx: &Context, d: &mut Draft) {
-    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ss, se) = cx.around(d.sentence, d.trigger);
     let (ts, _) = d.trigger;
     let dates: Vec<_> = cx.entities_in(EntityType::Date, ss, se).collect();
     let nearest = dates.iter().min_by_key(|m| m.start.abs_diff(ts));
@@ -199,7 +200,7 @@ const TOLL_UPDATES: &[&str] = &["alourdi", "alourdit", "passe a", "s'eleve desor
 /// two figures for one count, sources disagree (keep the lowest) unless the toll is
 /// said to be updated (keep the latest).
 fn tolls(cx: &Context, d: &mut Draft) {
-    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ss, se) = cx.around(d.sentence, d.trigger);
     let updated = TOLL_UPDATES.iter().any(|w| cx.fold(ss, se).contains(w));
     for t in find_tolls(cx.doc, ss, se) {
         let slot = match t.kind {
@@ -226,7 +227,7 @@ const SOURCE_CUES: &[&str] = &[
 ];
 
 fn source(cx: &Context, d: &mut Draft) {
-    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ss, se) = cx.around(d.sentence, d.trigger);
     let find_in = |s: usize, e: usize| {
         cx.entities_overlapping(s, e)
             .filter(|m| matches!(m.kind, EntityType::Media | EntityType::Organization) && m.start >= s && m.end <= e)
@@ -243,8 +244,8 @@ fn source(cx: &Context, d: &mut Draft) {
         return;
     }
     // A source named elsewhere in the paragraph speaks for all of it.
-    let b = cx.structure.blocks[cx.structure.sentences[d.sentence].block];
-    if let Some(a) = find_in(b.start, b.end) {
+    let (bs, be) = cx.paragraph_around(d.sentence, d.trigger);
+    if let Some(a) = find_in(bs, be) {
         d.source = Some(a);
         d.rules.push("source:paragraph".into());
     }

@@ -43,6 +43,11 @@ pub struct ActorCandidate {
     pub camp: Camp,
 }
 
+/// How far rules look around a trigger inside its sentence (characters).
+const SENTENCE_REACH: usize = 400;
+/// How far rules look around a trigger inside its paragraph (characters).
+const PARAGRAPH_REACH: usize = 2000;
+
 pub struct Context<'a> {
     pub doc: &'a Doc<'a>,
     pub structure: &'a Structure,
@@ -118,6 +123,20 @@ impl<'a> Context<'a> {
         (x.start, x.end)
     }
 
+    /// The part of sentence `s` that rules read around a trigger: the sentence, but
+    /// no more than `SENTENCE_REACH` characters on either side, so that a run-on
+    /// "sentence" of pasted junk costs linear time, not quadratic.
+    pub fn around(&self, s: usize, (start, end): (usize, usize)) -> (usize, usize) {
+        let (ss, se) = self.sentence_range(s);
+        (ss.max(start.saturating_sub(SENTENCE_REACH)), se.min(end + SENTENCE_REACH))
+    }
+
+    /// The paragraph of sentence `s` around a trigger, bounded the same way.
+    pub fn paragraph_around(&self, s: usize, (start, end): (usize, usize)) -> (usize, usize) {
+        let b = self.structure.blocks[self.structure.sentences[s].block];
+        (b.start.max(start.saturating_sub(PARAGRAPH_REACH)), b.end.min(end + PARAGRAPH_REACH))
+    }
+
     /// The block kind holding sentence `s`.
     pub fn block_kind(&self, s: usize) -> BlockKind {
         self.structure.block_of_sentence(s).kind
@@ -182,8 +201,7 @@ fn demonym_is_actor(doc: &Doc, matcher: &Matcher, hits: &[Hit], entities: &[Ment
     if doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
         return true;
     }
-    let before = doc.fold_slice(h.start.saturating_sub(2).min(h.start), h.start);
-    if !before.ends_with(' ') {
+    if h.start < 2 || !doc.fold_slice(h.start - 1, h.start).ends_with(' ') {
         return false;
     }
     let prev_end = h.start - 1;

@@ -25,7 +25,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         if cx.entities_overlapping(h.start, h.end).any(|m| !matches!(m.kind, EntityType::Weapon | EntityType::Date)) {
             continue;
         }
-        let before = cx.fold(cx.sentence_range(sentence).0, h.start);
+        let before = cx.fold(cx.around(sentence, (h.start, h.end)).0, h.start);
         // `véhicules de combat`, `opérations d'assaut`: a bare singular noun after `de`
         // qualifies another noun; it reports nothing (`48 heures de combats` does).
         let word = cx.fold(h.start, h.end);
@@ -69,7 +69,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         let is_toll = d.rules.iter().any(|r| r == "typing:death");
         if is_toll {
             let near = |o: &Draft| o.sentence == d.sentence;
-            let (ss, se) = cx.sentence_range(d.sentence);
+            let (ss, se) = cx.around(d.sentence, d.trigger);
             let from = out.partition_point(|o| o.sentence < d.sentence);
             let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
             if same_sentence.any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {

@@ -84,7 +84,7 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     drafts.sort_by_key(|d| d.trigger);
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
-        let (ss, _) = cx.sentence_range(d.sentence);
+        let (ss, _) = cx.around(d.sentence, d.trigger);
         let before = cx.doc.fold_slice(ss, d.trigger.0);
         let demonstrative = ends_with_word(before, &["cette", "ces", "cet", "ce", "celle", "cette derniere"]);
         let definite = ends_with_word(before, &["l'", "la", "le", "les", "leur", "leurs", "son", "sa", "ses", "durant l'", "lors de l'", "lors des"]);

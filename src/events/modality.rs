@@ -9,7 +9,7 @@ use crate::model::Modality;
 const DEFAULT_WINDOW: usize = 8;
 
 pub fn assess(cx: &Context, d: &mut Draft) {
-    let (ss, se) = cx.sentence_range(d.sentence);
+    let (ss, se) = cx.around(d.sentence, d.trigger);
     let (ts, te) = d.trigger;
     // Cumulative tolls and habits can also be said after the trigger (`avoir tué 343
     // combattants depuis le début de son intervention`).

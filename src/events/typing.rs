@@ -27,7 +27,7 @@ const CIVILIAN_WORDS: &[&str] = &["civils", "civil", "population", "habitants", 
 
 pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: usize) -> Option<Typed> {
     let (kind, subtype) = split_type(&entry.canonical)?;
-    let (ss, se) = cx.sentence_range(sentence);
+    let (ss, se) = cx.around(sentence, (start, end));
     let words = |list: &[&str], from: usize, to: usize| -> bool {
         cx.fold(from.max(ss), to.min(se)).split(|c: char| !c.is_alphanumeric()).any(|w| list.contains(&w))
     };
@@ -52,8 +52,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
         Some("bombard") => {
             // Aircraft named in the sentence, or earlier in the paragraph for a noun
             // (`le bombardement` after `des frappes aériennes`).
-            let block = cx.structure.blocks[cx.structure.sentences[sentence].block];
-            let from = if ends_with_any(cx.fold(ss, start), &["le ", "les ", "ce ", "ces ", "du ", "des "]) { block.start } else { ss };
+            let from = if ends_with_any(cx.fold(ss, start), &["le ", "les ", "ce ", "ces ", "du ", "des "]) { cx.paragraph_around(sentence, (start, end)).0 } else { ss };
             if words(AIR_WORDS, from, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry].attr("airpower") == Some("1")) {
                 typed("remote_violence", "air_strike", "typing:bombard-air")
             } else {
