@@ -3,8 +3,8 @@
 //!
 //! The bound is generous (20 s in release, 10× that in a debug build) so that CI is
 //! not flaky; the real timings are printed (`cargo test --release --test
-//! pathological -- --nocapture`) and recorded in bench/SIZES.md. Known superlinear
-//! cases are `#[ignore]`d tests at the end, with the reason: run them with
+//! pathological -- --nocapture`) and recorded in bench/SIZES.md. The size/time
+//! curve of one long sentence is an `#[ignore]`d measurement: run it with
 //! `cargo test --release --test pathological -- --ignored --nocapture`.
 
 use std::time::{Duration, Instant};
@@ -119,7 +119,6 @@ fn one_megabyte_on_one_line() {
 }
 
 #[test]
-#[ignore = "superlinear: 10 MB of the seeds on one line took 53 s (bound 20 s); owner of src/ to find the stage"]
 fn ten_megabytes_on_one_line() {
     let one_line: String = SEEDS.join(" ").replace(['\n', '\r'], " ");
     let text = fill(&(one_line + " "), 10 * MB);
@@ -128,7 +127,6 @@ fn ten_megabytes_on_one_line() {
 }
 
 #[test]
-#[ignore = "superlinear: `L'armée a bombardé Alep. ` ×50k (1.35 MB, 25,000 identical events) took 55 s; owner of src/ to find the stage"]
 fn many_identical_short_events() {
     run("L'armée a bombardé Alep. ×50k", &"L'armée a bombardé Alep. ".repeat(50_000));
 }
@@ -243,7 +241,6 @@ fn seeds_concatenated_stay_linear() {
 // natively; the same text cut into capitalised sentences takes milliseconds.
 
 #[test]
-#[ignore = "superlinear in src/events/detect.rs + quantity::tolls::find: one long sentence of death triggers (owner of src/ to fix)"]
 fn long_sentence_of_death_triggers() {
     run("`12 tués ` ×5000 (45 KB, one sentence)", &"12 tués ".repeat(5_000));
     run("`tué ` ×5000 (25 KB, one sentence)", &"tué ".repeat(5_000));
@@ -252,7 +249,6 @@ fn long_sentence_of_death_triggers() {
 }
 
 #[test]
-#[ignore = "superlinear in src/events/typing.rs decide: one long sentence of attack triggers (owner of src/ to fix)"]
 fn long_sentence_of_attack_triggers() {
     run("`bombardement ` ×100k (1.3 MB, one sentence)", &"bombardement ".repeat(100_000));
     run("`frappe ` ×30k (210 KB, one sentence)", &"frappe ".repeat(30_000));
