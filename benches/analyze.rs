@@ -11,13 +11,9 @@ const LEDE: &str = "Jeudi dernier, l'aviation russe a mené plusieurs raids aér
 tuant au moins 18 civils selon l'OSDH, tandis que l'armée syrienne reprenait le village \
 de Tal al-Milh aux rebelles d'Ahrar al-Cham.";
 
-const SEEDS: [&str; 5] = [
-    include_str!("../www/examples/000_e1295d0083729764.txt"),
-    include_str!("../www/examples/001_60bf5cf06030d9e3.txt"),
-    include_str!("../www/examples/002_4673444aa9081ff5.txt"),
-    include_str!("../www/examples/003_ef9561be654d17d8.txt"),
-    include_str!("../www/examples/004_e2362acd604f0922.txt"),
-];
+#[path = "../tests/common/seeds.rs"]
+mod seeds;
+use seeds::SEEDS;
 
 /// The seeds repeated, separated by blank lines, up to about 1 MB.
 fn megabyte() -> String {
