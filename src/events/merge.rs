@@ -26,6 +26,7 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     }
     let body = restatements(cx, body);
     let body = fold_into_told(cx, body, "modality:background", |o, d| o.kind == d.kind);
+    let body = fold_into_told(cx, body, "modality:reaction", |_, _| true);
     let body = fold_into_told(cx, body, "trigger:instrument", |o, d| o.kind == d.kind && same_block(cx, o, d));
     let body = fold_into_told(cx, body, "trigger:consequence", |o, d| {
         matches!(o.kind, "remote_violence" | "battle") && same_block(cx, o, d) && (o.sentence == d.sentence || o.sentence + 1 == d.sentence)

@@ -33,6 +33,14 @@ pub fn assess(cx: &Context, d: &mut Draft) {
             d.rules.push("modality:generic".into());
             return;
         }
+        if e.canonical == "reaction" {
+            // `a dénoncé un massacre`: a reaction names an incident; merging folds it
+            // into the one the article tells, if any.
+            if !d.rules.iter().any(|r| r == "modality:reaction") {
+                d.rules.push("modality:reaction".into());
+            }
+            continue;
+        }
         if e.canonical == "background" {
             // `après deux jours d'une offensive`: the incident is the backdrop of
             // another; merging decides whether it was already told.
