@@ -84,9 +84,9 @@ impl Extractor {
         };
         let hits = self.matcher.find(&doc);
         let dates = temporal::find_dates(&doc, reference);
-        let dates: Vec<_> = dates.into_iter().filter(|d| !in_dateline(&structure, d.start)).collect();
         let mut mentions = entities::find(&doc, &self.matcher, &hits, &self.names, &dates);
-        // The dateline is the page's metadata (`Jerusalem Timing` is a time zone).
+        // The dateline is the page's metadata (`Jerusalem Timing` is a time zone, its
+        // date is the reference date, not a mention).
         mentions.retain(|m| !in_dateline(&structure, m.start));
         let cx = Context::new(&doc, &structure, &self.matcher, &hits, &mentions);
         let drafts = events::find(&cx);

@@ -142,12 +142,6 @@ impl<'a> Context<'a> {
         self.structure.block_of_sentence(s).kind
     }
 
-    /// Sentences of the paragraph holding `s`, and the heading above it if any.
-    pub fn paragraph_sentences(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
-        let b = self.structure.sentences[s].block;
-        self.structure.sentences.iter().enumerate().filter(move |(_, x)| x.block == b).map(|(i, _)| i)
-    }
-
     /// The nearest heading (or title) block above sentence `s`.
     pub fn heading_above(&self, s: usize) -> Option<(usize, usize)> {
         let b = self.structure.sentences[s].block;

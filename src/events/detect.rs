@@ -68,11 +68,10 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
     for d in out.iter() {
         let is_toll = d.rules.iter().any(|r| r == "typing:death");
         if is_toll {
-            let near = |o: &Draft| o.sentence == d.sentence;
             let (ss, se) = cx.around(d.sentence, d.trigger);
             let from = out.partition_point(|o| o.sentence < d.sentence);
             let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
-            if same_sentence.any(|o| near(o) && !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
+            if same_sentence.any(|o| !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
                 continue;
             }
         }

@@ -25,13 +25,13 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     let body = restatements(cx, body);
-    let body = fold_into_told(cx, body, "modality:background", |o, d| o.kind == d.kind);
-    let body = fold_into_told(cx, body, "modality:reaction", |_, _| true);
-    let body = fold_into_told(cx, body, "trigger:instrument", |o, d| o.kind == d.kind && same_block(cx, o, d));
-    let body = fold_into_told(cx, body, "trigger:consequence", |o, d| {
+    let body = fold_into_told(body, "modality:background", |o, d| o.kind == d.kind);
+    let body = fold_into_told(body, "modality:reaction", |_, _| true);
+    let body = fold_into_told(body, "trigger:instrument", |o, d| o.kind == d.kind && same_block(cx, o, d));
+    let body = fold_into_told(body, "trigger:consequence", |o, d| {
         matches!(o.kind, "remote_violence" | "battle") && same_block(cx, o, d) && (o.sentence == d.sentence || o.sentence + 1 == d.sentence)
     });
-    fold_into_told(cx, body, "typing:death", |o, d| !o.rules.iter().any(|r| r == "typing:death") && same_block(cx, o, d) && o.sentence < d.sentence)
+    fold_into_told(body, "typing:death", |o, d| !o.rules.iter().any(|r| r == "typing:death") && same_block(cx, o, d) && o.sentence < d.sentence)
 }
 
 fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
@@ -41,8 +41,7 @@ fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
 /// Drafts carrying `rule` are folded into the nearest other event that `fits`
 /// (backdrop incidents into the incident the article tells; bare tolls into the
 /// incident just told in the paragraph); the rest stay.
-fn fold_into_told(cx: &Context, drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
-    let _ = cx;
+fn fold_into_told(drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
     let (flagged, mut rest): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| d.rules.iter().any(|r| r == rule));
     rest.sort_by_key(|d| d.trigger);
     let mut unfolded = Vec::new();

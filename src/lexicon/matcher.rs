@@ -113,7 +113,7 @@ fn is_letter(c: Option<char>) -> bool {
 /// Exact case, but accents and apostrophes as `Doc::norm` writes them.
 fn same_case(text: &str, alias: &str) -> bool {
     let a: Vec<char> = alias.chars().map(|c| crate::text::normalize_char(c, None, None)).collect();
-    text.chars().eq(a.into_iter())
+    text.chars().eq(a)
 }
 
 #[cfg(test)]
