@@ -5,6 +5,15 @@ import { typeOrder, typeStyle } from './labels.js';
 import { renderArticle, describeEntity, dateValueText } from './render.js';
 import { renderEvents, renderRoleKey, highlightsFor, anchorsFor, renderTypeFilters } from './events.js';
 import { groupEntities, renderEntityIndex, describeEntry } from './entities.js';
+import { emit } from './store.js';
+import { initTabs } from './tabs.js';
+import * as engine from './engine.js';
+import { initCollection } from './collection.js';
+import { initTable } from './table.js';
+import { initExport } from './export.js';
+import { initMap } from './map.js';
+import { initTimeline } from './timeline.js';
+import { initLexicon } from './lexicon.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -29,6 +38,7 @@ const tooLargeMessage = (what, size) =>
 const state = {
   engine: null,        // the wasm module, once loaded
   text: '',            // the text the current analysis was made from
+  name: '',            // where it came from: an example's or a file's name, '' when typed
   analysis: null,
   selectedEvent: null, // id of the selected event card
   hidden: new Set(),   // entity types toggled off in the legend
@@ -145,7 +155,7 @@ function analyse() {
   let analysis;
   const t0 = performance.now();
   try {
-    analysis = state.engine.analyze(text, refDate ? { referenceDate: refDate } : undefined);
+    analysis = engine.analyze(text, refDate ? { referenceDate: refDate } : undefined);
   } catch (err) {
     state.text = text;
     showRefDate('', Boolean(refDate));
@@ -184,6 +194,7 @@ function analyse() {
   renderText();
   renderEventList();
   bumpRuns();
+  emit('current', { name: state.name || '', text, analysis });
 }
 
 function findEntry(key) {
@@ -374,6 +385,7 @@ async function loadFile(file) {
     return;
   }
   ui.picker.value = '';
+  state.name = file.name;
   resetRefDate();
   analyseNow();
 }
@@ -398,6 +410,7 @@ function wire() {
     const ex = state.examples.find((x) => x.file === ui.picker.value);
     if (!ex) return;
     ui.input.value = ex.text;
+    state.name = ex.file;
     resetRefDate();
     analyseNow();
   });
@@ -505,24 +518,23 @@ async function fillPicker() {
 async function main() {
   renderRoleKey(ui.roleKey);
   wire();
+  initTabs();
   clearResults('Nothing to analyse yet. Paste an article above, choose an example or drop a .txt file on the page.',
     'Events found in the article will be listed here.');
   const examples = fillPicker().catch(() => { ui.picker.disabled = true; });
   try {
-    const mod = await import('../pkg/depeche.js');
-    await mod.default();
-    // Lexicons are compiled on first use: warm up once so the time shown for an
-    // article is the analysis, not the one-off set-up.
-    const t0 = performance.now();
-    mod.analyze("Lundi, l'armée syrienne a bombardé Alep, selon l'OSDH.");
-    ui.version.textContent = `${mod.version()} (engine ready in ${Math.round(performance.now() - t0)} ms)`;
-    state.engine = mod;
+    const { version, readyMs } = await engine.loadEngine();
+    ui.version.textContent = `${version} (engine ready in ${Math.round(readyMs)} ms)`;
+    state.engine = engine;
   } catch (err) {
     ui.analyse.disabled = true;
     setStatus('The analysis engine is not available.', 'error');
     showError('Could not load the analysis engine (www/pkg/depeche.js and depeche_bg.wasm). '
       + 'Build it with “make site”, then reload. ' + (err && err.message ? `(${err.message})` : ''));
     return;
+  }
+  for (const init of [initCollection, initTable, initExport, initMap, initTimeline, initLexicon]) {
+    try { init(); } catch (err) { console.error('depeche: a part of the page failed to start', err); }
   }
   await examples;
   analyseNow();

@@ -1,0 +1,2 @@
+// collection: placeholder, being written.
+export function initCollection() {}

@@ -1,0 +1,2 @@
+// export: placeholder, being written.
+export function initExport() {}

@@ -1,0 +1,2 @@
+// map: placeholder, being written.
+export function initMap() {}

@@ -1,0 +1,2 @@
+// timeline: placeholder, being written.
+export function initTimeline() {}
