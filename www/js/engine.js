@@ -6,7 +6,10 @@ let mod = null;
 /** Load and warm up the core; resolves to `{ version, readyMs }`. */
 export async function loadEngine() {
   mod = await import('../pkg/depeche.js');
-  await mod.default();
+  // The self-contained depeche.html (make dist) inlines the .wasm as bytes here, as
+  // file:// pages cannot fetch it.
+  const inlined = globalThis.__DEPECHE_WASM_BYTES__;
+  await mod.default(inlined ? { module_or_path: inlined } : undefined);
   // Lexicons are compiled on first use: warm up once so the time shown for an
   // article is the analysis, not the one-off set-up.
   const t0 = performance.now();
