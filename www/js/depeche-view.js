@@ -1,0 +1,463 @@
+// <depeche-view>: one article, analysed in the browser, with its entities highlighted
+// and its events listed, for any page that includes this module:
+//
+//   <script type="module" src="depeche/js/depeche-view.js"></script>
+//   <depeche-view reference-date="2024-11-22">Texte de l'article…</depeche-view>
+//   <depeche-view src="article.txt"></depeche-view>
+//
+// The text is, in order: the `text` property (or attribute) when set; else the file at
+// `src` (fetched from the page's own origin); else the element's own text content,
+// its common indentation and surrounding blank lines removed. Attributes:
+//   reference-date  YYYY-MM-DD that anchors relative dates (else the dateline's)
+//   types           entity types to highlight, e.g. "LOCATION ARMED_GROUP" (default: all)
+//   event-types     event types to list, e.g. "battle remote_violence" (default: all)
+// Changing any of them (or the text) analyses again. After each analysis the element
+// fires `depeche-analysed` (detail: { analysis, text, ms }) and `.analysis` holds the
+// core's JSON; a failure fires `depeche-error` (detail: { message }).
+//
+// Everything is drawn in a shadow root, styled by a constructable stylesheet (allowed
+// under a page CSP of `style-src 'self'`, unlike an inline <style>): the host page's
+// selectors do not reach in, and this element's do not reach out. Inherited properties
+// are reset too; hosts theme it with custom properties (--depeche-font, --depeche-ink,
+// --depeche-accent, --depeche-paper, --depeche-line) and ::part(article|events|status).
+// The core (../pkg/depeche.js and its .wasm) is found next to this module, so the
+// folder works wherever it is copied. Article text is only ever set as text nodes.
+
+import { renderArticle } from './render.js';
+import { renderEvents, highlightsFor, anchorsFor } from './events.js';
+import { ENTITY_TYPES } from './labels.js';
+
+const MAX_TEXT_UNITS = 5 * 1024 * 1024;
+
+// ---- the core, loaded once per page --------------------------------------------
+
+let corePromise = null;
+
+/** The WASM core, initialised; shared by every element (and by the page's own engine). */
+export function loadCore() {
+  if (!corePromise) {
+    corePromise = (async () => {
+      const mod = await import('../pkg/depeche.js');
+      const inlined = globalThis.__DEPECHE_WASM_BYTES__;
+      await mod.default(inlined ? { module_or_path: inlined } : undefined);
+      // Lexicons are compiled on first use: warm up, so the time shown is the analysis.
+      mod.analyze("Lundi, l'armée syrienne a bombardé Alep, selon l'OSDH.");
+      return mod;
+    })();
+    corePromise.catch(() => { corePromise = null; });
+  }
+  return corePromise;
+}
+
+// ---- styles ----------------------------------------------------------------------
+
+const CSS = `
+:host {
+  all: initial;
+  display: block;
+  contain: content;
+  font-family: var(--depeche-font, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif);
+  font-size: 1rem;
+  line-height: 1.45;
+  color: var(--depeche-ink, #1c1f24);
+  --ink: var(--depeche-ink, #1c1f24);
+  --muted-ink: var(--depeche-muted-ink, #4a505a);
+  --paper: var(--depeche-paper, #ffffff);
+  --line: var(--depeche-line, #d3d7de);
+  --accent: var(--depeche-accent, #1f3b70);
+  --accent-soft: var(--depeche-accent-soft, #e8eef9);
+  --role-trigger: var(--accent);
+  --role-mention: var(--accent);
+  --role-actor1: #c2410c;
+  --role-actor2: #7e22ce;
+  --role-location: #15803d;
+  --role-date: #1d4ed8;
+  --role-source: #0f766e;
+  --role-fatalities: #b91c1c;
+  --role-wounded: #a16207;
+  --role-captured: #4b5563;
+}
+:host([hidden]) { display: none; }
+* { box-sizing: border-box; }
+.dv {
+  display: flex; flex-wrap: wrap; gap: 0.75rem;
+  background: var(--paper); border: 1px solid var(--line); border-radius: 10px;
+  padding: 0.8rem 0.9rem;
+}
+.status { flex: 1 1 100%; margin: 0; font-size: 0.8rem; color: var(--muted-ink); font-variant-numeric: tabular-nums; }
+.status[data-state="error"] { color: #8a1010; font-weight: 600; }
+.article {
+  flex: 2 1 24rem; min-width: 0; margin: 0;
+  font-family: Georgia, "DejaVu Serif", "Noto Serif", serif;
+  font-size: 1.02rem; line-height: 2.1;
+  white-space: pre-wrap; overflow-wrap: anywhere;
+}
+.events-panel { flex: 1 1 16rem; min-width: 0; }
+.events-panel h3 { margin: 0 0 0.4rem; font-size: 0.95rem; }
+.count { color: var(--muted-ink); font-weight: 400; }
+.empty { color: var(--muted-ink); font-size: 0.9rem; margin: 0.3rem 0; }
+
+mark.entity {
+  background: var(--bg); color: var(--fg);
+  padding: 0.2em 0.35em; margin: 0 0.1em; border-radius: 0.35em; line-height: 1;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone;
+  cursor: help; font: inherit;
+}
+mark.entity .label {
+  font-family: system-ui, sans-serif; font-size: 0.6em; font-weight: 700;
+  letter-spacing: 0.04em; line-height: 1; margin-left: 0.4em; vertical-align: middle;
+  user-select: none; -webkit-user-select: none;
+}
+mark.entity:hover, mark.entity:focus { outline: 2px solid var(--fg); outline-offset: 1px; }
+mark.entity.muted { background: none; color: inherit; padding: 0; margin: 0; cursor: text; }
+mark.entity.muted .label { display: none; }
+mark.entity.muted:hover, mark.entity.muted:focus { outline: none; }
+mark.entity .label-value { font-weight: 600; letter-spacing: 0; margin-left: 0.35em; opacity: 0.8; }
+mark.entity .label-value.unresolved { font-style: italic; }
+
+.ev-anchor {
+  text-decoration-line: underline; text-decoration-style: dashed; text-decoration-color: #5b6f95;
+  text-decoration-thickness: 1.5px; text-underline-offset: 0.3em; text-decoration-skip-ink: none;
+  cursor: pointer;
+}
+.ev-anchor:hover { text-decoration-style: solid; text-decoration-color: var(--accent); background: var(--accent-soft); border-radius: 3px; }
+.ev-anchor:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; border-radius: 3px; }
+.ev-anchor.hl-trigger { text-decoration: none; }
+.hl { text-decoration-line: underline; text-decoration-thickness: 3px; text-underline-offset: 0.3em; text-decoration-skip-ink: none; }
+.hl-trigger {
+  background: var(--role-trigger); color: #fff; text-decoration: none; border-radius: 3px; padding: 0.1em 0.15em;
+  box-decoration-break: clone; -webkit-box-decoration-break: clone;
+}
+.hl-mention { outline: 2px dotted var(--role-mention); outline-offset: 1px; text-decoration-line: none; background: var(--accent-soft); }
+.hl-actor1 { text-decoration-color: var(--role-actor1); }
+.hl-actor2 { text-decoration-color: var(--role-actor2); }
+.hl-location { text-decoration-color: var(--role-location); }
+.hl-date { text-decoration-color: var(--role-date); }
+.hl-source { text-decoration-color: var(--role-source); }
+.hl-fatalities { text-decoration-color: var(--role-fatalities); }
+.hl-wounded { text-decoration-color: var(--role-wounded); }
+.hl-captured { text-decoration-color: var(--role-captured); }
+
+.events { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.45rem; }
+.events li[hidden] { display: none; }
+.event-card {
+  border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 0.65rem 0.55rem;
+  cursor: pointer; background: var(--paper); font-size: 0.85rem;
+}
+.event-card:hover { border-color: #7d8797; }
+.event-card:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
+.event-card[aria-pressed="true"] { border: 2px solid var(--accent); background: var(--accent-soft); padding: calc(0.5rem - 1px) calc(0.65rem - 1px) calc(0.55rem - 1px); }
+.ev-head { display: flex; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
+.ev-type { min-width: 0; overflow-wrap: anywhere; font-weight: 700; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem; }
+.ev-id { margin-left: auto; color: var(--muted-ink); font-size: 0.72rem; }
+.ev-modality {
+  font-size: 0.68rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em;
+  padding: 0.05rem 0.45rem; border-radius: 999px; background: #eceef1; color: #2c3038;
+}
+.modality-actual { background: #dcf1e2; color: #14532d; }
+.modality-planned { background: #dfe9fb; color: #1e3a8a; }
+.modality-negated { background: #ececec; color: #333; text-decoration: line-through; }
+.modality-alleged { background: #fdf0cf; color: #6b3a0a; }
+.ev-trigger { margin: 0.25rem 0 0.2rem; font-family: Georgia, "DejaVu Serif", serif; font-size: 0.95rem; }
+.ev-trigger .role-trigger { font-weight: 700; }
+.ev-mentions { color: var(--muted-ink); font-size: 0.75rem; font-family: system-ui, sans-serif; }
+.ev-args { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1rem 0.6rem; margin: 0; }
+.ev-args dt { color: var(--muted-ink); font-size: 0.75rem; padding-top: 0.1em; }
+.ev-args dd { margin: 0; overflow-wrap: anywhere; }
+.arg { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 0.2em; }
+.arg.none { text-decoration: none; color: var(--muted-ink); }
+.arg .canonical { color: var(--muted-ink); font-size: 0.85em; }
+.arrow { color: var(--muted-ink); }
+.role-actor1 { text-decoration-color: var(--role-actor1); }
+.role-actor2 { text-decoration-color: var(--role-actor2); }
+.role-location { text-decoration-color: var(--role-location); }
+.role-date { text-decoration-color: var(--role-date); }
+.role-source { text-decoration-color: var(--role-source); }
+.role-fatalities { text-decoration-color: var(--role-fatalities); }
+.role-wounded { text-decoration-color: var(--role-wounded); }
+.role-captured { text-decoration-color: var(--role-captured); }
+.ev-rules { display: none; }
+`;
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+// ---- helpers ---------------------------------------------------------------------
+
+/** Inline text as written in HTML: surrounding blank lines and common indentation removed. */
+export function dedent(raw) {
+  const lines = String(raw).replace(/\r\n?/g, '\n').split('\n');
+  while (lines.length && !lines[0].trim()) lines.shift();
+  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  let indent = null;
+  for (const l of lines) {
+    if (!l.trim()) continue;
+    const n = /^[ \t]*/.exec(l)[0].length;
+    indent = indent === null ? n : Math.min(indent, n);
+  }
+  return lines.map((l) => l.slice(Math.min(indent || 0, /^[ \t]*/.exec(l)[0].length))).join('\n').trimEnd();
+}
+
+/** "LOCATION ARMED_GROUP" or "LOCATION, ARMED_GROUP" → Set, or null when absent/empty. */
+function typeList(value) {
+  if (value === null || value === undefined) return null;
+  const items = String(value).split(/[\s,]+/).filter(Boolean);
+  return items.length ? new Set(items) : null;
+}
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+// ---- the element -----------------------------------------------------------------
+
+export class DepecheView extends HTMLElement {
+  static get observedAttributes() { return ['src', 'text', 'reference-date', 'types', 'event-types']; }
+
+  #root;
+  #ui;
+  #text = null;          // the `text` property, when set
+  #analysis = null;
+  #shownText = '';
+  #selected = null;      // id of the selected event
+  #generation = 0;       // bumped by every (re)analysis request; stale results are dropped
+  #scheduled = false;
+  #observer = null;
+  #loaded = null;        // { src, text } of the last fetch, so re-renders do not refetch
+  #pending = null;       // the promise of the latest scheduled analysis
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.adoptedStyleSheets = [styleSheet()];
+    const wrap = el('div', 'dv');
+    wrap.setAttribute('part', 'container');
+    const status = el('p', 'status', 'Loading the analysis engine…');
+    status.setAttribute('part', 'status');
+    status.setAttribute('role', 'status');
+    status.dataset.state = 'loading';
+    const article = el('div', 'article');
+    article.setAttribute('part', 'article');
+    const panel = el('section', 'events-panel');
+    panel.setAttribute('part', 'events');
+    const heading = el('h3', '', 'Events ');
+    const count = el('span', 'count');
+    heading.append(count);
+    const list = el('ol', 'events');
+    panel.append(heading, list);
+    wrap.append(status, article, panel);
+    this.#root.append(wrap);
+    this.#ui = { status, article, list, count };
+
+    const onCard = (ev) => {
+      const c = ev.target.closest('.event-card');
+      if (c) this.#select(c.dataset.id);
+    };
+    list.addEventListener('click', onCard);
+    list.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); onCard(ev); }
+    });
+    const onAnchor = (ev) => {
+      const a = ev.target.closest && ev.target.closest('.ev-anchor');
+      if (!a) return false;
+      this.#select(a.dataset.event, true);
+      return true;
+    };
+    article.addEventListener('click', onAnchor);
+    article.addEventListener('keydown', (ev) => {
+      if ((ev.key === 'Enter' || ev.key === ' ') && onAnchor(ev)) ev.preventDefault();
+    });
+  }
+
+  connectedCallback() {
+    // Inline text may still be arriving (the element upgraded mid-parse), or be changed
+    // later by the host page: watch it.
+    if (!this.#observer) {
+      this.#observer = new MutationObserver(() => {
+        if (this.#text === null && !this.hasAttribute('text') && !this.hasAttribute('src')) this.#schedule();
+      });
+    }
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    if (this.#observer) this.#observer.disconnect();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name === 'types') { this.#renderText(); return; }
+    if (name === 'event-types') { this.#renderEventList(); this.#renderText(); return; }
+    this.#schedule();
+  }
+
+  /** The article text: the property/attribute when set, else the loaded or inline text. */
+  get text() {
+    if (this.#text !== null) return this.#text;
+    if (this.hasAttribute('text')) return this.getAttribute('text');
+    if (this.hasAttribute('src')) return this.#loaded && this.#loaded.src === this.src ? this.#loaded.text : '';
+    return dedent(this.textContent);
+  }
+
+  set text(value) {
+    this.#text = value === null || value === undefined ? null : String(value);
+    this.#schedule();
+  }
+
+  get src() { return this.getAttribute('src') || ''; }
+  set src(value) { if (value) this.setAttribute('src', value); else this.removeAttribute('src'); }
+
+  get referenceDate() { return this.getAttribute('reference-date') || ''; }
+  set referenceDate(value) {
+    if (value) this.setAttribute('reference-date', value); else this.removeAttribute('reference-date');
+  }
+
+  get types() { return this.getAttribute('types') || ''; }
+  set types(value) { if (value) this.setAttribute('types', value); else this.removeAttribute('types'); }
+
+  get eventTypes() { return this.getAttribute('event-types') || ''; }
+  set eventTypes(value) { if (value) this.setAttribute('event-types', value); else this.removeAttribute('event-types'); }
+
+  /** The core's JSON for the text shown (spec schema "1"), or null before the first analysis. */
+  get analysis() { return this.#analysis; }
+
+  /** Resolves once the latest requested analysis is done (or superseded), to `.analysis`. */
+  get updateComplete() { return this.#pending || Promise.resolve(this.#analysis); }
+
+  /** Analyse again at the next microtask (several changes in one go make one analysis). */
+  #schedule() {
+    this.#generation += 1;
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    this.#pending = new Promise((resolve) => {
+      queueMicrotask(() => {
+        this.#scheduled = false;
+        this.#run(this.#generation).finally(() => resolve(this.#analysis));
+      });
+    });
+  }
+
+  #setStatus(message, state) {
+    this.#ui.status.textContent = message;
+    this.#ui.status.dataset.state = state;
+  }
+
+  async #run(gen) {
+    if (!this.isConnected) return;
+    let text;
+    try {
+      if (this.#text === null && !this.hasAttribute('text') && this.hasAttribute('src')) {
+        const src = this.src;
+        if (!this.#loaded || this.#loaded.src !== src) {
+          this.#setStatus(`Loading ${src}…`, 'loading');
+          const url = new URL(src, document.baseURI);
+          const res = await fetch(url, { mode: 'same-origin', credentials: 'same-origin' });
+          if (!res.ok) throw new Error(`could not load ${src} (HTTP ${res.status})`);
+          const body = await res.text();
+          if (gen !== this.#generation) return;
+          this.#loaded = { src, text: body };
+        }
+      }
+      text = this.text;
+      const core = await loadCore();
+      if (gen !== this.#generation) return;
+      if (text.length > MAX_TEXT_UNITS) throw new Error('the text is over the 5 MB limit');
+      const ref = this.referenceDate.trim();
+      const t0 = performance.now();
+      const analysis = core.analyze(text, ref ? { referenceDate: ref } : undefined);
+      const ms = performance.now() - t0;
+      if (gen !== this.#generation) return;
+      this.#analysis = analysis;
+      this.#shownText = text;
+      if (this.#selected && !analysis.events.some((e) => e.id === this.#selected)) this.#selected = null;
+      const nE = analysis.entities.length, nV = analysis.events.length;
+      this.#setStatus(`${nE} entit${nE === 1 ? 'y' : 'ies'} · ${nV} event${nV === 1 ? '' : 's'}`
+        + (analysis.reference_date ? ` · reference date ${analysis.reference_date}` : '')
+        + ` · analysed in ${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`, 'ready');
+      this.#renderEventList();
+      this.#renderText();
+      this.dispatchEvent(new CustomEvent('depeche-analysed', {
+        bubbles: true, composed: true, detail: { analysis, text, ms },
+      }));
+    } catch (err) {
+      if (gen !== this.#generation) return;
+      const message = err && err.message ? err.message : String(err);
+      this.#analysis = null;
+      this.#shownText = text || '';
+      this.#ui.article.replaceChildren(document.createTextNode(this.#shownText));
+      this.#ui.list.replaceChildren();
+      this.#ui.count.textContent = '';
+      this.#setStatus(`Not analysed: ${message}`, 'error');
+      this.dispatchEvent(new CustomEvent('depeche-error', { bubbles: true, composed: true, detail: { message } }));
+    }
+  }
+
+  #hiddenEntityTypes() {
+    const only = typeList(this.getAttribute('types'));
+    if (!only) return new Set();
+    const all = new Set([...Object.keys(ENTITY_TYPES), ...(this.#analysis ? this.#analysis.entities.map((e) => e.type) : [])]);
+    return new Set([...all].filter((t) => !only.has(t)));
+  }
+
+  #hiddenEventTypes() {
+    const only = typeList(this.getAttribute('event-types'));
+    if (!only || !this.#analysis) return new Set();
+    return new Set(this.#analysis.events.map((e) => e.type).filter((t) => !only.has(t)));
+  }
+
+  #renderText() {
+    const a = this.#analysis;
+    if (!a) return;
+    const hiddenEvents = this.#hiddenEventTypes();
+    const ev = a.events.find((e) => e.id === this.#selected && !hiddenEvents.has(e.type));
+    renderArticle(this.#ui.article, this.#shownText, a.entities, {
+      hidden: this.#hiddenEntityTypes(),
+      highlights: ev ? highlightsFor(ev) : [],
+      anchors: anchorsFor(a.events, { hiddenTypes: hiddenEvents, selectedId: ev ? ev.id : null }),
+    });
+  }
+
+  #renderEventList() {
+    const a = this.#analysis;
+    if (!a) return;
+    const hidden = this.#hiddenEventTypes();
+    const shown = a.events.filter((e) => !hidden.has(e.type)).length;
+    this.#ui.count.textContent = shown === a.events.length ? `(${shown})` : `(${shown} of ${a.events.length})`;
+    if (!shown) {
+      const li = el('li');
+      li.append(el('p', 'empty', a.events.length ? 'No events of the types shown.' : 'No events found.'));
+      this.#ui.list.replaceChildren(li);
+      return;
+    }
+    renderEvents(this.#ui.list, a.events, { selectedId: this.#selected, hiddenTypes: hidden });
+  }
+
+  #select(id, fromText = false) {
+    this.#selected = this.#selected === id ? null : id;
+    this.#renderText();
+    for (const c of this.#ui.list.querySelectorAll('.event-card')) {
+      c.setAttribute('aria-pressed', String(c.dataset.id === this.#selected));
+    }
+    if (fromText) {
+      const anchor = this.#ui.article.querySelector(`.ev-anchor[data-event="${CSS.escape(id)}"]`);
+      if (anchor) anchor.focus({ preventScroll: true });
+      const card = this.#selected && this.#ui.list.querySelector(`.event-card[data-id="${CSS.escape(id)}"]`);
+      if (card) card.scrollIntoView({ block: 'nearest' });
+    } else if (this.#selected) {
+      const t = this.#ui.article.querySelector('.hl-trigger');
+      if (t) t.scrollIntoView({ block: 'nearest' });
+    }
+  }
+}
+
+if (!customElements.get('depeche-view')) customElements.define('depeche-view', DepecheView);
