@@ -5,10 +5,11 @@ import { typeOrder, typeStyle } from './labels.js';
 import { renderArticle, describeEntity, dateValueText } from './render.js';
 import { renderEvents, renderRoleKey, highlightsFor, anchorsFor, renderTypeFilters } from './events.js';
 import { groupEntities, renderEntityIndex, describeEntry } from './entities.js';
-import { emit } from './store.js';
-import { initTabs } from './tabs.js';
+import { emit, on, store } from './store.js';
+import { initTabs, show } from './tabs.js';
 import * as engine from './engine.js';
-import { initCollection } from './collection.js';
+import { initCollection, addSnapshot, setDragging } from './collection.js';
+import { snapshotDrop, isMany, kindOf, readArticles } from './collection-files.js';
 import { initTable } from './table.js';
 import { initExport } from './export.js';
 import { initMap } from './map.js';
@@ -32,6 +33,8 @@ const DEFAULT_DETAILS = ui.details.textContent;
 // or pasted text of more than 5 Mi UTF-16 units, is refused with a message.
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_TEXT_UNITS = 5 * 1024 * 1024;
+// Longer texts are analysed in a worker (engine.analyzeAsync) so typing never freezes.
+const ASYNC_FROM_UNITS = 200_000;
 const tooLargeMessage = (what, size) =>
   `${what} is too large (${(size / (1024 * 1024)).toFixed(1)} MB); the limit is 5 MB. Split it into articles and analyse them one at a time.`;
 
@@ -47,6 +50,8 @@ const state = {
   pickedEntity: null,  // key of the entity picked in the index
   autoRef: '',         // what the reference-date field was filled with from the analysis
   examples: [],
+  pending: null,       // { controller } of a worker analysis in flight
+  seq: 0,              // bumped by every analysis started: a late result is dropped
 };
 
 function showError(message) {
@@ -130,10 +135,17 @@ function resetRefDate() {
 
 // ---- analysis ------------------------------------------------------------
 
+/**
+ * Analyse the text in the input and show it. Short texts are analysed at once; long ones
+ * (over ASYNC_FROM_UNITS) in a worker, with an "analysing…" status meanwhile. Resolves
+ * once the results are shown (or when a newer analysis has superseded this one).
+ */
 function analyse() {
-  if (!state.engine) return;
+  if (!state.engine) return Promise.resolve();
   const text = ui.input.value;
   const refDate = givenRefDate();
+  const seq = ++state.seq;
+  if (state.pending) { state.pending.controller.abort(); state.pending = null; }
   showError('');
   if (text.length > MAX_TEXT_UNITS) {
     state.text = text;
@@ -141,7 +153,7 @@ function analyse() {
     showError(tooLargeMessage('The text', text.length));
     setStatus('Text too large: not analysed.', 'error');
     bumpRuns();
-    return;
+    return Promise.resolve();
   }
   if (!text.trim()) {
     if (!refDate) showRefDate('', false);
@@ -150,22 +162,40 @@ function analyse() {
       'Events found in the article will be listed here.');
     setStatus('Ready.', 'empty');
     bumpRuns();
-    return;
+    return Promise.resolve();
+  }
+  const options = refDate ? { referenceDate: refDate } : undefined;
+  const t0 = performance.now();
+  if (text.length > ASYNC_FROM_UNITS && engine.mode() === 'worker') {
+    const controller = new AbortController();
+    state.pending = { controller };
+    setStatus(`Analysing… (${Math.round(text.length / 1000).toLocaleString('en')} thousand characters, in the background)`, 'busy');
+    return engine.analyzeAsync(text, options, { signal: controller.signal }).then(
+      (analysis) => { if (seq === state.seq) { state.pending = null; showAnalysis(text, refDate, analysis, performance.now() - t0); } },
+      (err) => { if (seq === state.seq && err.name !== 'AbortError') { state.pending = null; showFailure(text, refDate, err); } },
+    );
   }
   let analysis;
-  const t0 = performance.now();
   try {
-    analysis = engine.analyze(text, refDate ? { referenceDate: refDate } : undefined);
+    analysis = engine.analyze(text, options);
   } catch (err) {
-    state.text = text;
-    showRefDate('', Boolean(refDate));
-    clearResults('The article could not be analysed (see the error above).', 'No events.');
-    showError(`Analysis failed: ${err && err.message ? err.message : String(err)}`);
-    setStatus('Analysis failed.', 'error');
-    bumpRuns();
-    return;
+    showFailure(text, refDate, err);
+    return Promise.resolve();
   }
-  const ms = performance.now() - t0;
+  showAnalysis(text, refDate, analysis, performance.now() - t0);
+  return Promise.resolve();
+}
+
+function showFailure(text, refDate, err) {
+  state.text = text;
+  showRefDate('', Boolean(refDate));
+  clearResults('The article could not be analysed (see the error above).', 'No events.');
+  showError(`Analysis failed: ${err && err.message ? err.message : String(err)}`);
+  setStatus('Analysis failed.', 'error');
+  bumpRuns();
+}
+
+function showAnalysis(text, refDate, analysis, ms) {
   // Keep the selected card across re-analysis only if the same trigger is still an event
   // (ids are renumbered when the text changes).
   const prev = state.analysis && state.analysis.events.find((e) => e.id === state.selectedEvent);
@@ -286,7 +316,7 @@ function scheduleAnalyse() {
 
 function analyseNow() {
   clearTimeout(debounce);
-  analyse();
+  return analyse();
 }
 
 function flash(node) {
@@ -369,7 +399,27 @@ function showEntityDetails(mark) {
 
 async function loadFile(file) {
   if (!file) return;
-  const looksText = /\.txt$/i.test(file.name) || (file.type || '').startsWith('text/');
+  const kind = kindOf(file.name);
+  if (kind && kind !== 'text' && file.size <= MAX_FILE_BYTES) {
+    // a web page or JSON: its text (one article here, several go to "Many articles")
+    const { articles, problems } = await readArticles(file);
+    if (articles.length === 1) {
+      const a = articles[0];
+      ui.input.value = a.text;
+      ui.picker.value = '';
+      state.name = file.name;
+      resetRefDate();
+      if (a.referenceDate) { ui.refDate.value = a.referenceDate; ui.refDate.dataset.source = 'user'; }
+      analyseNow();
+    } else if (articles.length > 1) {
+      show('collection');
+      addSnapshot([{ file, path: file.name }]);
+    } else {
+      showError(`“${file.name}” holds no article${problems[0] && problems[0].detail ? ` (${problems[0].detail})` : ''}.`);
+    }
+    return;
+  }
+  const looksText = kind === 'text' || (file.type || '').startsWith('text/');
   if (!looksText) {
     showError(`“${file.name}” is not a plain-text file: please load a .txt file.`);
     return;
@@ -483,7 +533,11 @@ function wire() {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
     depth += 1;
+    ui.overlay.querySelector('p').textContent = store.view === 'collection'
+      ? 'Drop files or folders to add them to the collection'
+      : 'Drop a .txt file to analyse it (several files or a folder: “Many articles”)';
     ui.overlay.hidden = false;
+    setDragging(true);
   });
   window.addEventListener('dragover', (ev) => {
     if (!hasFiles(ev)) return;
@@ -493,15 +547,66 @@ function wire() {
   window.addEventListener('dragleave', (ev) => {
     if (!hasFiles(ev)) return;
     depth = Math.max(0, depth - 1);
-    if (depth === 0) ui.overlay.hidden = true;
+    if (depth === 0) { ui.overlay.hidden = true; setDragging(false); }
   });
   window.addEventListener('drop', (ev) => {
     if (!hasFiles(ev)) return;
     ev.preventDefault();
     depth = 0;
     ui.overlay.hidden = true;
-    loadFile(ev.dataTransfer.files[0]);
+    setDragging(false);
+    // the entries must be taken now: the DataTransfer is emptied after this handler
+    const snapshot = snapshotDrop(ev.dataTransfer);
+    if (store.view === 'collection' || isMany(snapshot)) {
+      if (store.view !== 'collection') show('collection');
+      addSnapshot(snapshot);
+      return;
+    }
+    loadFile(ev.dataTransfer.files[0] || (snapshot[0] && snapshot[0].file));
   });
+}
+
+// ---- an event of the collection, opened in the reading view -------------------------
+
+/**
+ * Answer emit('open', { docId, eventId }) (the events table, the map, the timeline): load
+ * that article with its reference date, analyse it, select the event, show its trigger.
+ */
+async function openFromCollection(req) {
+  const doc = req && (store.collection || []).find((d) => d.id === req.docId);
+  if (!doc || !state.engine) return;
+  const want = doc.analysis && doc.analysis.events.find((e) => e.id === req.eventId);
+  clearTimeout(debounce);
+  ui.input.value = doc.text;
+  ui.picker.value = '';
+  state.name = doc.name;
+  if (doc.referenceDate) {
+    ui.refDate.value = doc.referenceDate;
+    ui.refDate.dataset.source = 'user';
+  } else {
+    resetRefDate();
+  }
+  state.selectedEvent = null;
+  state.pickedEntity = null;
+  await analyse();
+  if (!state.analysis || state.text !== doc.text) return; // superseded meanwhile
+  // the same text, date and lexicon give the same ids; match on the trigger all the same
+  const sameTrigger = (e) => want && e.trigger && want.trigger && e.type === want.type
+    && e.trigger.start === want.trigger.start && e.trigger.end === want.trigger.end;
+  const ev = state.analysis.events.find(sameTrigger) || state.analysis.events.find((e) => e.id === req.eventId);
+  if (!ev) return;
+  if (state.hiddenEventTypes.has(ev.type)) {
+    state.hiddenEventTypes.delete(ev.type);
+    renderEventList();
+  }
+  state.selectedEvent = null;
+  const card = ui.events.querySelector(cardSel(ev.id));
+  const panel = ui.events.closest('.events-panel');
+  if (card && panel && panel.scrollHeight > panel.clientHeight) {
+    panel.scrollTop += card.getBoundingClientRect().top - panel.getBoundingClientRect().top - 48;
+  }
+  selectEvent(ev.id);
+  if (card) flash(card);
 }
 
 async function fillPicker() {
@@ -519,6 +624,10 @@ async function main() {
   renderRoleKey(ui.roleKey);
   wire();
   initTabs();
+  // after initTabs: its own 'open' listener shows the reading view first
+  on('open', (req) => { openFromCollection(req).catch((err) => console.error('depeche: could not open the event', err)); });
+  // a new user lexicon: read the article again
+  on('lexicon', () => { if (state.engine && ui.input.value.trim()) analyseNow(); });
   clearResults('Nothing to analyse yet. Paste an article above, choose an example or drop a .txt file on the page.',
     'Events found in the article will be listed here.');
   const examples = fillPicker().catch(() => { ui.picker.disabled = true; });
