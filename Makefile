@@ -32,12 +32,14 @@ $(WASM_BINDGEN): Cargo.lock
 	fi
 	@touch $@
 
-## pkg: the WASM package (pkg/), generated, git-ignored
+## pkg: the WASM package (pkg/), generated, git-ignored; also an npm package
+## (package.json, README.md, index.d.ts, node.js from npm/: `cd pkg && npm publish`)
 pkg: tools
 	@echo "==> building the WASM core (release)"
 	cargo build --lib --profile wasm --target wasm32-unknown-unknown
 	@echo "==> generating JS bindings into pkg/"
 	$(WASM_BINDGEN) --target web --remove-name-section --out-dir pkg $(WASM)
+	node scripts/npm-pkg.mjs pkg
 	@$(MAKE) --no-print-directory size
 
 size:
@@ -62,7 +64,7 @@ test-native:
 	@echo "==> native tests (unit, table-driven, golden seeds, property)"
 	cargo test --release --no-fail-fast
 
-test-wasm: site cli
+test-wasm: site cli node_modules
 	@echo "==> WASM in Node: same JSON as the native CLI on the seeds"
 	node --test tests/wasm/
 
