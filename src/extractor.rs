@@ -6,7 +6,7 @@ use crate::entities::{self, NameRules};
 use crate::error::Error;
 use crate::events::{self, Context};
 use crate::lexicon::{self, Entry, Kind, Matcher, BUILTIN, NAME_CUES};
-use crate::model::{Analysis, EntityType, SCHEMA};
+use crate::model::{Analysis, SCHEMA};
 use crate::output;
 use crate::structure;
 use crate::temporal::{self, Date};
@@ -40,10 +40,17 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Add a user lexicon in the `data/` TSV format, all of one entity type.
-    pub fn extra_lexicon(mut self, name: &str, kind: EntityType, tsv: &str) -> Result<Self, Error> {
-        self.extra.extend(lexicon::parse(name, Kind::Entity(kind), tsv).map_err(|e| Error::new(e.to_string()))?);
+    /// Add a user lexicon (format in [`lexicon::user`]); `origin` names it in errors
+    /// and in the entities' `rule`. A bad row is an error naming its line (every bad
+    /// row, one a line), and nothing of that lexicon is added.
+    pub fn user_lexicon(mut self, origin: &str, tsv: &str) -> Result<Self, Error> {
+        self.extra.extend(lexicon::user::parse(origin, tsv).map_err(Error::new)?);
         Ok(self)
+    }
+
+    /// How many user lexicon entries this builder holds.
+    pub fn user_entries(&self) -> usize {
+        self.extra.len()
     }
 
     pub fn build(self) -> Extractor {
@@ -71,6 +78,16 @@ impl Extractor {
     /// The compiled lexicons (for tests and tools).
     pub fn matcher(&self) -> &Matcher {
         &self.matcher
+    }
+
+    /// Analyse one article, the reference date given as `YYYY-MM-DD` (else the
+    /// dateline's).
+    pub fn analyze_with(&self, text: &str, reference_date: Option<&str>) -> Result<Analysis, Error> {
+        let reference_date = match reference_date {
+            Some(s) => Some(temporal::parse_reference_date(s).map_err(Error::new)?),
+            None => None,
+        };
+        Ok(self.analyze(text, &Options { reference_date }))
     }
 
     /// Analyse one article.

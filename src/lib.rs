@@ -51,9 +51,5 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// Analyse one article with options (`reference_date` as `YYYY-MM-DD`).
 pub fn analyze_with(text: &str, reference_date: Option<&str>) -> Result<Analysis, Error> {
-    let reference_date = match reference_date {
-        Some(s) => Some(temporal::parse_reference_date(s).map_err(Error::new)?),
-        None => None,
-    };
-    Ok(extractor().analyze(text, &Options { reference_date }))
+    extractor().analyze_with(text, reference_date)
 }

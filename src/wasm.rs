@@ -5,10 +5,48 @@
 //! `Error` with the same message as in Rust. Lone surrogates in the JS string arrive
 //! as U+FFFD (one UTF-16 unit each), so offsets stay aligned with the caller's string.
 
+use crate::Extractor;
 use js_sys::{Array, JsString, Object, Reflect};
 use serde::Serialize;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+
+thread_local! {
+    /// The extractor with the user's lexicon, once `setLexicon` gave one; else the
+    /// built-in one is used. (A WASM instance is one thread: a worker has its own.)
+    static WITH_USER_LEXICON: RefCell<Option<Rc<Extractor>>> = const { RefCell::new(None) };
+}
+
+/// Run `f` with the extractor in use: the user's, else the built-in one.
+fn with_current<T>(f: impl FnOnce(&Extractor) -> T) -> T {
+    match WITH_USER_LEXICON.with(|u| u.borrow().clone()) {
+        Some(user) => f(&user),
+        None => f(crate::extractor()),
+    }
+}
+
+/// Replace the user lexicon (TSV: name, type, canonical, aliases, attributes; see
+/// the README, "Your own lexicon"); an empty string removes it. Returns
+/// `{ entries }`. A bad row throws an `Error` naming every bad line, one a line,
+/// and the lexicon in use before stays in use.
+#[wasm_bindgen(js_name = setLexicon)]
+pub fn set_lexicon(tsv: &str) -> Result<JsValue, JsError> {
+    let entries = if tsv.trim().is_empty() {
+        WITH_USER_LEXICON.with(|u| *u.borrow_mut() = None);
+        0
+    } else {
+        let builder = Extractor::builder().user_lexicon("user lexicon", tsv).map_err(|e| JsError::new(&e.to_string()))?;
+        let n = builder.user_entries();
+        let extractor = Rc::new(builder.build());
+        WITH_USER_LEXICON.with(|u| *u.borrow_mut() = Some(extractor));
+        n
+    };
+    let report = Object::new();
+    let _ = Reflect::set(&report, &JsValue::from_str("entries"), &JsValue::from_f64(entries as f64));
+    Ok(report.into())
+}
 
 /// Analyse one article. `options` may be omitted; `options.referenceDate` is a
 /// `YYYY-MM-DD` string.
@@ -21,7 +59,7 @@ pub fn analyze(text: &JsString, options: JsValue) -> Result<JsValue, JsError> {
     // Lone surrogates become U+FFFD here, one UTF-16 unit for one: offsets still
     // hold, and span texts are taken back from the caller's own string below.
     let rust_text = String::from(text);
-    let analysis = crate::analyze_with(&rust_text, reference.as_deref()).map_err(|e| JsError::new(&e.to_string()))?;
+    let analysis = with_current(|x| x.analyze_with(&rust_text, reference.as_deref())).map_err(|e| JsError::new(&e.to_string()))?;
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let value = analysis.serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))?;
     if !text.is_valid_utf16() {

@@ -5,8 +5,33 @@
 mod batch;
 
 use clap::{Parser, Subcommand};
+use depeche::Extractor;
 use std::io::{Read, Write};
 use std::process::ExitCode;
+use std::sync::OnceLock;
+
+/// The extractor with the user's `--lexicon` files, when there are any.
+static WITH_USER_LEXICON: OnceLock<Extractor> = OnceLock::new();
+
+/// The extractor every analysis of this run uses.
+pub(crate) fn extractor() -> &'static Extractor {
+    WITH_USER_LEXICON.get().unwrap_or_else(depeche::extractor)
+}
+
+/// Build the extractor with the user lexicons: a bad row is an error naming its
+/// file and line (every bad row, one a line).
+fn load_lexicons(files: &[String]) -> Result<(), String> {
+    if files.is_empty() {
+        return Ok(());
+    }
+    let mut builder = Extractor::builder();
+    for file in files {
+        let tsv = read_input(file).map_err(|e| format!("user lexicon: {e}"))?;
+        builder = builder.user_lexicon(file, &tsv).map_err(|e| e.to_string())?;
+    }
+    let _ = WITH_USER_LEXICON.set(builder.build());
+    Ok(())
+}
 
 #[derive(Parser)]
 #[command(name = "depeche", version, about = "Who did what to whom, where and when, in French conflict reporting")]
@@ -52,6 +77,10 @@ enum Command {
         /// the report); for runners that fail a task on a non-zero exit, like Spark's pipe.
         #[arg(long, requires = "jsonl")]
         allow_errors: bool,
+        /// Your own lexicon (TSV: name, type, canonical, aliases, attributes; see the
+        /// README, "Your own lexicon"); repeatable. Its names win over built-in ones.
+        #[arg(long, value_name = "FILE")]
+        lexicon: Vec<String>,
         /// With --jsonl: worker threads (default: RAYON_NUM_THREADS, else one per core).
         #[arg(long, short = 'j', value_name = "N", requires = "jsonl", value_parser = clap::value_parser!(u16).range(1..))]
         jobs: Option<u16>,
@@ -72,6 +101,8 @@ pub(crate) fn read_input(file: &str) -> Result<String, String> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    let Command::Analyze { lexicon, .. } = &cli.command;
+    load_lexicons(lexicon)?;
     match cli.command {
         Command::Analyze { jsonl: true, file, reference_date, files, file_list, allow_errors, jobs, .. } => {
             let input = match (file_list, files.is_empty()) {
@@ -93,7 +124,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Analyze { file, reference_date, pretty, .. } => {
             let file = file.unwrap_or_else(|| "-".into());
             let text = read_input(&file)?;
-            let analysis = depeche::analyze_with(&text, reference_date.as_deref()).map_err(|e| e.to_string())?;
+            let analysis = extractor().analyze_with(&text, reference_date.as_deref()).map_err(|e| e.to_string())?;
             let json = if pretty { analysis.to_json_pretty() } else { analysis.to_json() };
             let mut out = std::io::stdout().lock();
             writeln!(out, "{json}").map_err(|e| format!("cannot write output: {e}"))?;
@@ -106,7 +137,10 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("depeche: {message}");
+            // one `depeche:` line per problem (a bad lexicon lists each bad row)
+            for line in message.lines() {
+                eprintln!("depeche: {line}");
+            }
             ExitCode::FAILURE
         }
     }

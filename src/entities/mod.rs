@@ -43,7 +43,8 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
                 value: None,
                 entry: Some(h.entry),
                 rule: format!("lexicon:{}", e.rule_id()),
-                priority: 3,
+                // the user's own names win over built-in ones on the same words
+                priority: if e.user { 4 } else { 3 },
             });
         }
     }

@@ -13,6 +13,7 @@
 mod builtin;
 mod matcher;
 pub mod translit;
+pub mod user;
 
 pub use builtin::{BUILTIN, NAME_CUES};
 pub use matcher::{Hit, Matcher};
@@ -52,6 +53,8 @@ pub struct Entry {
     pub attrs: Vec<(String, String)>,
     /// Where the row came from, for the `rule` field (`actors.tsv:12`).
     pub origin: String,
+    /// From the user's lexicon ([`user`]): wins over a built-in name on the same words.
+    pub user: bool,
 }
 
 impl Entry {
@@ -159,6 +162,7 @@ pub fn parse(origin: &str, kind: Kind, source: &str) -> Result<Vec<Entry>, Lexic
             aliases,
             attrs,
             origin: format!("{origin}:{line_no}"),
+            user: false,
         });
     }
     Ok(entries)

@@ -96,7 +96,7 @@ pub fn run(config: Config) -> Result<Summary, Fatal> {
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
     quiet_panics_in_analysis();
-    depeche::extractor(); // build the lexicons once, before the workers race for them
+    crate::extractor(); // build the lexicons once, before the workers race for them
 
     let reference_date = config.reference_date.as_deref();
     let (mut source, unit): (Box<dyn Source>, &'static str) = match config.input {
@@ -262,7 +262,7 @@ fn quiet_panics_in_analysis() {
 /// The Analysis JSON, or a message (a bad reference date, a panic in the library).
 fn analyze(text: &str, reference_date: Option<&str>) -> Result<String, String> {
     IN_ANALYSIS.with(|f| f.set(true));
-    let result = panic::catch_unwind(AssertUnwindSafe(|| depeche::analyze_with(text, reference_date).map(|a| a.to_json())));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| crate::extractor().analyze_with(text, reference_date).map(|a| a.to_json())));
     IN_ANALYSIS.with(|f| f.set(false));
     match result {
         Ok(Ok(json)) => Ok(json),
