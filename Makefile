@@ -8,7 +8,7 @@ WASM_BINDGEN := tools/bin/wasm-bindgen
 WASM := target/wasm32-unknown-unknown/wasm/depeche.wasm
 SHARED ?= ../shared
 
-.PHONY: serve test tools wasm-target pkg site cli npm test-native test-wasm test-browser score bench bench-wasm size clean fuzz fuzz-short
+.PHONY: serve test tools wasm-target pkg site dist cli npm test-native test-wasm test-browser score bench bench-wasm size clean fuzz fuzz-short
 
 ## serve: build the WASM package and serve the page on http://127.0.0.1:$(PORT)
 serve: site cli
@@ -50,6 +50,12 @@ size:
 ## site: the page with its package, ready for any static server
 site: pkg
 	@rm -rf www/pkg && mkdir -p www/pkg && cp pkg/depeche.js pkg/depeche_bg.wasm www/pkg/
+
+## dist: dist/ (git-ignored) for any static host, working offline once loaded (service
+## worker), and dist/depeche.html, the whole page in one file that opens from disk
+dist: site node_modules
+	@echo "==> bundling the page into dist/ (scripts/dist.mjs)"
+	node scripts/dist.mjs --out dist
 
 cli:
 	@echo "==> building the CLI (release)"

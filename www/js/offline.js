@@ -1,0 +1,28 @@
+// The offline copy (make dist adds this module to dist/index.html): registers the
+// service worker (sw.js, next to index.html), which stores every file of the page on
+// the first visit so that later visits work with no network. Not used from www/.
+
+const footer = document.querySelector('.site-footer');
+
+function note(text) {
+  document.documentElement.dataset.offline = text;
+  if (!footer) return;
+  let span = footer.querySelector('.offline-note');
+  if (!span) {
+    span = document.createElement('span');
+    span.className = 'offline-note';
+    footer.append(span);
+  }
+  span.textContent = text === 'ready' ? ' · works offline' : '';
+}
+
+if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  const scope = new URL('../', import.meta.url);
+  navigator.serviceWorker.register(new URL('sw.js', scope), { scope: scope.href })
+    .then(() => navigator.serviceWorker.ready)
+    .then(() => note('ready'))
+    .catch((err) => {
+      note('unavailable');
+      console.warn('depeche: the page will not work offline:', err && err.message ? err.message : err);
+    });
+}
