@@ -1,0 +1,96 @@
+// Event-type colours shared by the map and the timeline, the legend that names them,
+// and the small DOM/SVG helpers both use. Colours (after Okabe & Ito, darkened) keep at
+// least 3:1 against white and the map's land, and stay apart for colour-blind readers.
+
+export const EVENT_TYPES = {
+  battle:                     { name: 'Battle',                     colour: '#c84f00' },
+  remote_violence:            { name: 'Remote violence',            colour: '#0068a8' },
+  violence_against_civilians: { name: 'Violence against civilians', colour: '#9b2a7d' },
+  strategic:                  { name: 'Strategic development',      colour: '#00775a' },
+  unrest:                     { name: 'Unrest',                     colour: '#8f6a00' },
+};
+const OTHER = { name: 'Other', colour: '#5d6672' };
+
+export function typeColour(type) {
+  return (EVENT_TYPES[type] || OTHER).colour;
+}
+
+export function typeName(type) {
+  return (EVENT_TYPES[type] || { name: String(type || 'other').replace(/_/g, ' ') }).name;
+}
+
+/** Types in a fixed order: the known ones first, then unknown ones by name. */
+export function orderTypes(types) {
+  const known = Object.keys(EVENT_TYPES);
+  const set = new Set(types);
+  return [...known.filter((t) => set.has(t)), ...[...set].filter((t) => !known.includes(t)).sort()];
+}
+
+export const SVG_NS = 'http://www.w3.org/2000/svg';
+
+export function svg(tag, attrs = {}) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined && v !== null) node.setAttribute(k, String(v));
+  return node;
+}
+
+export function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The legend of event types: a swatch and a name for each type present, with counts. */
+export function typeLegend(counts) {
+  const list = el('ul', 'viz-legend');
+  list.setAttribute('aria-label', 'Event types');
+  for (const t of orderTypes([...counts.keys()])) {
+    const li = el('li', 'viz-legend-item');
+    li.dataset.type = t;
+    const sw = el('span', 'viz-swatch');
+    sw.style.backgroundColor = typeColour(t);
+    sw.setAttribute('aria-hidden', 'true');
+    li.append(sw, el('span', '', `${typeName(t)} `), el('span', 'viz-n', `(${counts.get(t)})`));
+    list.append(li);
+  }
+  return list;
+}
+
+/**
+ * The docs the map and timeline show: the collection's analysed articles when it has
+ * any article, else the article in the reading view (docId null).
+ */
+export function shownDocs(store) {
+  const items = store.collection || [];
+  if (items.length) return { source: 'collection', docs: items.filter((it) => it && it.analysis), total: items.length };
+  const c = store.current;
+  if (c && c.analysis) return { source: 'current', docs: [{ id: null, name: c.name || '', text: c.text || '', referenceDate: '', analysis: c.analysis }], total: 1 };
+  return { source: 'none', docs: [], total: 0 };
+}
+
+/** A tooltip that follows a target inside `frame` (position: relative). */
+export function makeTooltip(frame) {
+  const tip = el('div', 'viz-tooltip');
+  tip.setAttribute('role', 'tooltip');
+  tip.hidden = true;
+  frame.append(tip);
+  return {
+    node: tip,
+    show(lines, target) {
+      tip.replaceChildren();
+      lines.forEach((line, i) => tip.append(el(i === 0 ? 'strong' : 'span', '', line)));
+      tip.hidden = false;
+      const f = frame.getBoundingClientRect();
+      const r = target.getBoundingClientRect();
+      let x = r.left + r.width / 2 - f.left + frame.scrollLeft;
+      let y = r.top - f.top + frame.scrollTop;
+      const w = tip.offsetWidth, h = tip.offsetHeight;
+      x = Math.max(frame.scrollLeft + 4, Math.min(x - w / 2, frame.scrollLeft + frame.clientWidth - w - 4));
+      y = y - h - 8 < frame.scrollTop ? r.bottom - f.top + frame.scrollTop + 8 : y - h - 8;
+      tip.style.left = `${Math.round(x)}px`;
+      tip.style.top = `${Math.round(y)}px`;
+    },
+    hide() { tip.hidden = true; },
+  };
+}
