@@ -5,9 +5,10 @@
 //!
 //! ```text
 //! name <TAB> type <TAB> canonical <TAB> aliases <TAB> attributes
-//! Tell Rifaat	LOCATION	Tal Rifaat	Tal Refaat|Tell Refaat	lat=36.47; lon=37.09; admin1=Aleppo
-//! Sultan Mourad	ARMED_GROUP	Sultan Murad Division		inter=rebel
+//! Tell Rifaat → LOCATION → Tal Rifaat → Tal Refaat|Tell Refaat → lat=36.47; lon=37.09; admin1=Aleppo
+//! Sultan Mourad → ARMED_GROUP → Sultan Murad Division → → inter=rebel
 //! ```
+//! (→ stands for a tab.)
 //!
 //! Only `name` and `type` are required. The name and every alias are matched as
 //! written (whole words, blind to case and accents, like the built-in lexicons);
