@@ -134,6 +134,6 @@ export function version(): string;
  * tab-separated `name, type, canonical, aliases (a|b), attributes (lat=…; lon=…; inter=…)`,
  * only name and type required; `''` clears it. Resolves to how many entries are in
  * use; throws an `Error` naming each bad line, the lexicon in use before then staying
- * in use. (Added in depeche 0.1.x: check `typeof setLexicon === 'function'` on older builds.)
+ * in use.
  */
 export function setLexicon(tsv: string): { entries: number };

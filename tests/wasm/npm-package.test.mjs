@@ -67,12 +67,14 @@ test('the packed package, installed by name, analyses a sentence in Node', () =>
   execFileSync('tar', ['-xzf', join(scratch, tgz), '-C', dest, '--strip-components=1']);
   writeFileSync(join(scratch, 'package.json'), '{"name": "consumer", "private": true, "type": "module"}\n');
   writeFileSync(join(scratch, 'consumer.mjs'), `
-    import init, { analyze, version } from 'depeche';
+    import init, { analyze, version, setLexicon } from 'depeche';
     await init();
     const r = analyze(${JSON.stringify(SENTENCE)}, { referenceDate: '2024-11-22' });
-    console.log(JSON.stringify({ version: version(), r }));
+    const lexicon = setLexicon('Tell Rifaat\\tLOCATION\\tTal Rifaat');
+    const mine = analyze('Des combats ont eu lieu à Tell Rifaat.').entities.find((e) => e.text === 'Tell Rifaat');
+    console.log(JSON.stringify({ version: version(), r, lexicon, mine }));
   `);
-  const { version, r } = JSON.parse(execFileSync(process.execPath, ['consumer.mjs'], { cwd: scratch, encoding: 'utf8' }));
+  const { version, r, lexicon, mine } = JSON.parse(execFileSync(process.execPath, ['consumer.mjs'], { cwd: scratch, encoding: 'utf8' }));
   assert.equal(version, manifest.version);
   assert.equal(r.schema, '1');
   assert.equal(r.reference_date, '2024-11-22');
@@ -82,6 +84,9 @@ test('the packed package, installed by name, analyses a sentence in Node', () =>
   assert.ok(ev, JSON.stringify(r.events));
   assert.equal(ev.fatalities.value, 12);
   for (const e of r.entities) assert.equal(SENTENCE.slice(e.start, e.end), e.text);
+  assert.deepEqual(lexicon, { entries: 1 }, 'setLexicon returns { entries }');
+  assert.equal(mine && mine.type, 'LOCATION', 'the user lexicon applies');
+  assert.equal(mine.canonical, 'Tal Rifaat');
 });
 
 test('TypeScript: a consumer type-checks against the package types (index.d.ts)', (t) => {
