@@ -235,3 +235,34 @@ test('hostile text stays text: inline (escaped), text property and src= file', a
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });
+
+test('setLexicon (exported by the module) applies a user lexicon to every element, which analyse again', async () => {
+  const { page, problems } = await openTestPage(`
+    <depeche-view id="a">Les rebelles ont tiré des Zorblax contre la ville.</depeche-view>
+    <depeche-view id="b" text="Un Zorblax a touché une école lundi."></depeche-view>`);
+  try {
+    await settled(page);
+    const before = await shown(page, '#a');
+    assert.ok(!before.marks.some((m) => /Zorblax/.test(m.text)), JSON.stringify(before.marks));
+    const result = await page.evaluate(async () => {
+      const done = [...document.querySelectorAll('depeche-view')].map((v) => new Promise((resolve) =>
+        v.addEventListener('depeche-analysed', resolve, { once: true })));
+      const mod = await import('./js/depeche-view.js');
+      const r = await mod.setLexicon('Zorblax\tWEAPON\tZorblax rocket');
+      await Promise.all(done);
+      return r;
+    });
+    assert.deepEqual(result, { entries: 1 });
+    for (const id of ['#a', '#b']) {
+      const s = await shown(page, id);
+      assert.ok(s.marks.some((m) => m.text === 'Zorblax' && m.type === 'WEAPON'), `${id}: ${JSON.stringify(s.marks)}`);
+      assert.equal(s.analysis.entities.find((e) => e.text === 'Zorblax').canonical, 'Zorblax rocket');
+    }
+    const bad = await page.evaluate(async () => {
+      const mod = await import('./js/depeche-view.js');
+      try { await mod.setLexicon('Zorblax\tNOT_A_TYPE'); return null; } catch (err) { return err.message; }
+    });
+    assert.match(bad, /line 1/);
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});

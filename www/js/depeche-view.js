@@ -13,7 +13,8 @@
 //   event-types     event types to list, e.g. "battle remote_violence" (default: all)
 // Changing any of them (or the text) analyses again. After each analysis the element
 // fires `depeche-analysed` (detail: { analysis, text, ms }) and `.analysis` holds the
-// core's JSON; a failure fires `depeche-error` (detail: { message }).
+// core's JSON; a failure fires `depeche-error` (detail: { message }). `refresh()`
+// analyses again; this module's `setLexicon(tsv)` applies a user lexicon to them all.
 //
 // Everything is drawn in a shadow root, styled by a constructable stylesheet (allowed
 // under a page CSP of `style-src 'self'`, unlike an inline <style>): the host page's
@@ -47,6 +48,20 @@ export function loadCore() {
     corePromise.catch(() => { corePromise = null; });
   }
   return corePromise;
+}
+
+const views = new Set();   // the connected elements
+
+/**
+ * Apply a user lexicon (TSV, as the core's `setLexicon`: name, type, canonical,
+ * aliases, attributes) to every <depeche-view> of the page, which analyse again.
+ * Resolves to `{ entries }`; rejects naming the bad lines (the lexicon before stays).
+ */
+export async function setLexicon(tsv) {
+  const core = await loadCore();
+  const result = core.setLexicon(tsv);
+  for (const view of views) view.refresh();
+  return result;
 }
 
 // ---- styles ----------------------------------------------------------------------
@@ -287,11 +302,20 @@ export class DepecheView extends HTMLElement {
       });
     }
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    views.add(this);
     this.#schedule();
   }
 
   disconnectedCallback() {
+    views.delete(this);
     if (this.#observer) this.#observer.disconnect();
+  }
+
+  /** Analyse the text again (after a lexicon change, say); `src` is fetched again. */
+  refresh() {
+    this.#loaded = null;
+    this.#schedule();
+    return this.updateComplete;
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
