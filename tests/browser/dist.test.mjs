@@ -145,6 +145,7 @@ test('served over HTTP: once the service worker controls the page, it works offl
     assert.equal(cached.keys.length, 1, JSON.stringify(cached.keys));
     assert.ok(cached.n >= 30, `${cached.n} files cached`);
     assert.match(await page.textContent('footer'), /works offline/);
+    assert.equal(await page.getAttribute('footer a.single-file', 'href'), `${base}depeche.html`);
 
     // No network at all: the browser is offline and the server is gone.
     await context.setOffline(true);

@@ -16,6 +16,17 @@ function note(text) {
   span.textContent = text === 'ready' ? ' · works offline' : '';
 }
 
+// The one-file copy (depeche.html, next to index.html), for people who want to keep it.
+if (footer && !footer.querySelector('.single-file')) {
+  const a = document.createElement('a');
+  a.className = 'single-file';
+  a.href = new URL('../depeche.html', import.meta.url).href;
+  a.download = 'depeche.html';
+  a.textContent = 'download depeche.html';
+  a.title = 'The whole page in one file: save it, then open it from disk, with no network';
+  footer.append(document.createTextNode(' · '), a, document.createTextNode(' (works from disk)'));
+}
+
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
   const scope = new URL('../', import.meta.url);
   navigator.serviceWorker.register(new URL('sw.js', scope), { scope: scope.href })
