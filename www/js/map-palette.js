@@ -69,25 +69,28 @@ export function shownDocs(store) {
   return { source: 'none', docs: [], total: 0 };
 }
 
-/** A tooltip that follows a target inside `frame` (position: relative). */
-export function makeTooltip(frame) {
+/**
+ * A tooltip for targets inside `box` (an element with position: relative that does
+ * not scroll, so that the tooltip is never clipped by a scrolling frame within it).
+ */
+export function makeTooltip(box) {
   const tip = el('div', 'viz-tooltip');
   tip.setAttribute('role', 'tooltip');
   tip.hidden = true;
-  frame.append(tip);
+  box.append(tip);
   return {
     node: tip,
     show(lines, target) {
       tip.replaceChildren();
       lines.forEach((line, i) => tip.append(el(i === 0 ? 'strong' : 'span', '', line)));
       tip.hidden = false;
-      const f = frame.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
       const r = target.getBoundingClientRect();
-      let x = r.left + r.width / 2 - f.left + frame.scrollLeft;
-      let y = r.top - f.top + frame.scrollTop;
       const w = tip.offsetWidth, h = tip.offsetHeight;
-      x = Math.max(frame.scrollLeft + 4, Math.min(x - w / 2, frame.scrollLeft + frame.clientWidth - w - 4));
-      y = y - h - 8 < frame.scrollTop ? r.bottom - f.top + frame.scrollTop + 8 : y - h - 8;
+      let x = r.left + r.width / 2 - b.left - w / 2;
+      x = Math.max(4, Math.min(x, box.clientWidth - w - 4));
+      let y = r.top - b.top - h - 8;
+      if (y < 0) y = r.bottom - b.top + 8;
       tip.style.left = `${Math.round(x)}px`;
       tip.style.top = `${Math.round(y)}px`;
     },

@@ -165,7 +165,7 @@ export function initTimeline() {
   list.setAttribute('aria-live', 'polite');
   list.hidden = true;
   panel.replaceChildren(head, frame, legendRow, list);
-  const tooltip = makeTooltip(frame);
+  const tooltip = makeTooltip(panel);
 
   let picked = null; // key of the bin listed, or 'undated'
   let current = { bins: [], undated: [], size: 'day' };
@@ -267,7 +267,7 @@ export function initTimeline() {
 
     if (!bins.length) {
       const empty = el('p', 'viz-note', recs.length ? 'No event has a date the text gives.' : '');
-      frame.replaceChildren(empty, tooltip.node);
+      frame.replaceChildren(empty);
       tooltip.hide();
       if (picked && picked !== 'undated' && picked !== 'outside') { picked = null; list.hidden = true; }
       return;
@@ -352,8 +352,10 @@ export function initTimeline() {
           level += n;
         }
       }
-      g.addEventListener('mouseenter', () => tooltip.show(lines, g));
-      g.addEventListener('focus', () => tooltip.show(lines, g));
+      // anchored on the top of the stack, not on the whole column
+      const top = () => [...g.querySelectorAll('.tl-seg')].at(-1) || g;
+      g.addEventListener('mouseenter', () => tooltip.show(lines, top()));
+      g.addEventListener('focus', () => tooltip.show(lines, top()));
       g.addEventListener('mouseleave', () => tooltip.hide());
       g.addEventListener('blur', () => tooltip.hide());
       g.addEventListener('click', () => showList(bin.key));
@@ -364,7 +366,7 @@ export function initTimeline() {
     });
     root.append(barsG);
 
-    frame.replaceChildren(root, tooltip.node);
+    frame.replaceChildren(root);
     tooltip.hide();
     if (picked && (picked === 'undated' || picked === 'outside' || bins.some((b) => b.key === picked))) showList(picked);
     else { picked = null; list.hidden = true; }
