@@ -157,6 +157,13 @@ test('served over HTTP: once the service worker controls the page, it works offl
     assert.ok(await page.evaluate(() => navigator.serviceWorker.controller !== null));
     await page.screenshot({ path: path.join(SHOTS, 'dist-offline.png') });
 
+    // many articles, offline: the analysis workers and their .wasm come from the cache too
+    await page.click('#tab-collection');
+    await page.locator('#view-collection input[type=file]').first()
+      .setInputFiles([path.join(ROOT, 'www/examples', SEED), path.join(ROOT, 'www/examples/000_e1295d0083729764.txt')]);
+    await page.waitForFunction(() => /2/.test(document.getElementById('collection-count').textContent), null, { timeout: 15000 });
+    await page.waitForFunction(() => /done|2 \/ 2/i.test(document.getElementById('collection-progress').textContent), null, { timeout: 20000 });
+
     // the embedding demo too, offline
     await page.goto(`${base}embed.html`);
     await page.waitForFunction(() => [...document.querySelectorAll('depeche-view')]
