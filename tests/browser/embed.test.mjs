@@ -17,7 +17,7 @@ const HOSTILE = 'Alep, 2 août 2024. <img src=x onerror="window.__pwned = 1"><sc
   + ' Des combats ont opposé l\'armée syrienne au front al-Nosra près d\'Idleb. <b onmouseover=alert(1)>gras</b>';
 
 /** A page with the given body, the element's module and (optionally) a host stylesheet. */
-async function openTestPage(body, { css = '', files = {} } = {}) {
+async function openTestPage(body, { css = '', files = {}, at = 'embed-test.html', script = 'js/depeche-view.js' } = {}) {
   const page = await ctx.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const problems = [];
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
@@ -26,13 +26,13 @@ async function openTestPage(body, { css = '', files = {} } = {}) {
     <meta http-equiv="Content-Security-Policy" content="${CSP}">
     <link rel="icon" href="data:,">
     ${css ? '<link rel="stylesheet" href="host-test.css">' : ''}
-    <script type="module" src="js/depeche-view.js"></script></head><body>${body}</body></html>`;
-  await page.route(`${ctx.base}embed-test.html`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    <script type="module" src="${script}"></script></head><body>${body}</body></html>`;
+  await page.route(`${ctx.base}${at}`, (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   await page.route(`${ctx.base}host-test.css`, (r) => r.fulfill({ contentType: 'text/css', body: css }));
   for (const [name, text] of Object.entries(files)) {
     await page.route(`${ctx.base}${name}`, (r) => r.fulfill({ contentType: 'text/plain; charset=utf-8', body: text }));
   }
-  await page.goto(`${ctx.base}embed-test.html`);
+  await page.goto(`${ctx.base}${at}`);
   return { page, problems };
 }
 
@@ -263,6 +263,19 @@ test('setLexicon (exported by the module) applies a user lexicon to every elemen
       try { await mod.setLexicon('Zorblax\tNOT_A_TYPE'); return null; } catch (err) { return err.message; }
     });
     assert.match(bad, /line 1/);
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});
+
+test('from a page in another folder, the element still finds its core (import.meta.url)', async () => {
+  const { page, problems } = await openTestPage(`
+    <depeche-view id="v" src="../../examples/003_ef9561be654d17d8.txt"></depeche-view>`,
+  { at: 'some/deep/page.html', script: '../../js/depeche-view.js' });
+  try {
+    await settled(page);
+    const s = await shown(page, '#v');
+    assert.equal(s.state, 'ready', s.status);
+    assert.ok(s.analysis.events.length >= 5);
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });
