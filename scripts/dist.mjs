@@ -79,11 +79,25 @@ writeFileSync(path.join(out, 'index.html'),
 
 // ---- 2. depeche.html: one file ------------------------------------------------------
 
-/** Replace `<link rel="stylesheet" href="local.css">` by a <style> with its content. */
+const MIME = { '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.jpg': 'image/jpeg', '.webp': 'image/webp' };
+
+/**
+ * `<link rel="stylesheet" href="local.css">` becomes a <style> with its content; a
+ * local icon becomes a data: URL; preloads and manifests (useless from disk) go.
+ */
 function inlineStyles(html, styleHashes) {
   return html.replace(/<link\b[^>]*>/gi, (tag) => {
-    if (!/\brel=["']?stylesheet\b/i.test(tag)) return tag;
     const href = /\bhref=["']([^"']+)["']/i.exec(tag)?.[1];
+    if (!/\brel=["']?stylesheet\b/i.test(tag)) {
+      if (!href || /^data:/i.test(href)) return tag;
+      if (/\brel=["']?(?:manifest|preload|modulepreload|prefetch)\b/i.test(tag)) return '';
+      const file = path.join(www, href);
+      if (/\brel=["'][^"']*icon/i.test(tag) && existsSync(file) && MIME[path.extname(file)]) {
+        const uri = `data:${MIME[path.extname(file)]};base64,${readFileSync(file).toString('base64')}`;
+        return tag.replace(href, uri);
+      }
+      return tag;
+    }
     if (!href || /^[a-z]+:/i.test(href)) fail(`depeche.html: stylesheet ${href} is not a local file`);
     let css = readFileSync(path.join(www, href), 'utf8');
     const urls = [...css.matchAll(/url\(\s*["']?(?!data:|#)([^"')]+)/g)].map((m) => m[1]);
