@@ -110,4 +110,4 @@ bench-wasm: pkg
 	node bench/wasm.mjs
 
 clean:
-	rm -rf pkg www/pkg target/site
+	rm -rf pkg www/pkg target/site dist
