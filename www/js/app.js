@@ -311,7 +311,8 @@ function renderLegend() {
 let debounce = 0;
 function scheduleAnalyse() {
   clearTimeout(debounce);
-  debounce = setTimeout(analyse, 250);
+  // a long text takes a while to show again: wait for a longer pause in the typing
+  debounce = setTimeout(analyse, ui.input.value.length > ASYNC_FROM_UNITS ? 1000 : 250);
 }
 
 function analyseNow() {

@@ -37,7 +37,7 @@ export function decodeText(buffer) {
 
 // ---- HTML → text -----------------------------------------------------------
 
-const DROP = 'script, style, noscript, template, svg, math, iframe, object, embed, canvas, head, select, button';
+const DROP = 'script, style, x-style, link, noscript, template, svg, math, iframe, object, embed, canvas, head, select, button';
 const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
   'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
   'HGROUP', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'THEAD', 'TFOOT',
@@ -73,17 +73,35 @@ function blockText(root) {
   return paragraphs;
 }
 
+/**
+ * Nothing in a DOMParser document runs, but Chromium still checks inline handlers
+ * (onload=…) and <style> elements against the page's Content-Security-Policy as they are
+ * parsed, and logs each refusal. Renaming them first keeps the console quiet; safety does
+ * not rest on this (the document is inert and the CSP forbids them anyway).
+ */
+function quiet(html) {
+  let out = html.replace(/<(\/?)style\b/gi, '<$1x-style');
+  const handler = /(<[a-z][^>]*?[\s"'/])on([a-z]+\s*=)/gi;
+  for (let i = 0; i < 50; i++) {
+    const next = out.replace(handler, '$1data-on$2');
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
 const DATE_METAS = ['meta[property="article:published_time"]', 'meta[property="og:published_time"]',
   'meta[name="date"]', 'meta[name="pubdate"]', 'meta[name="publish-date"]', 'meta[itemprop="datePublished"]',
   'meta[name="dc.date"]', 'meta[name="DC.date"]'];
 
 /**
  * An HTML page as an article: `{ title, text, referenceDate }`, the text being the title,
- * a blank line, then the body's paragraphs separated by blank lines. Scripts, styles,
- * <noscript> and <template> are dropped; nothing is run or loaded.
+ * a blank line, then the paragraphs of its <article> (when there is one), <main> or
+ * <body>, separated by blank lines. Scripts, styles, <noscript>, <template>, menus and
+ * footers are dropped; nothing is run or loaded.
  */
 export function htmlToText(html) {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = new DOMParser().parseFromString(quiet(html), 'text/html');
   const title = (doc.querySelector('title')?.textContent || '').replace(/\s+/g, ' ').trim();
   let referenceDate = null;
   for (const sel of DATE_METAS) {
@@ -91,7 +109,11 @@ export function htmlToText(html) {
     if (m) { referenceDate = m[1]; break; }
   }
   for (const n of doc.querySelectorAll(DROP)) n.remove();
-  const paragraphs = doc.body ? blockText(doc.body) : [];
+  // the article itself when the page marks it, without menus and footers
+  const articles = doc.querySelectorAll('article');
+  const root = articles.length === 1 ? articles[0] : doc.querySelector('main') || doc.body;
+  for (const n of root ? root.querySelectorAll('nav, aside, footer, form') : []) n.remove();
+  const paragraphs = root ? blockText(root) : [];
   if (title && paragraphs[0] !== title) paragraphs.unshift(title);
   return { title, text: paragraphs.join('\n\n'), referenceDate };
 }
