@@ -165,14 +165,22 @@ function renderRow(r) {
     if (text) td.textContent = text; else td.append(el('span', 'none', '—'));
     return td;
   };
+  // an argument: its words in the text, then its normalised name, smaller
+  const argCell = (cls, a) => {
+    const td = el('td', cls);
+    if (!a || !(a.text || a.canonical)) { td.append(el('span', 'none', '—')); return td; }
+    td.append(el('span', 'arg-text', a.text || a.canonical));
+    if (a.canonical && a.canonical !== a.text) td.append(el('span', 'canon', a.canonical));
+    return td;
+  };
   const fat = el('td', 'c-fatalities num');
   if (r.fatalities === null) fat.append(el('span', 'none', '—'));
   else { fat.textContent = `${r.fatalApprox ? '≈' : ''}${nf.format(r.fatalities)}`; if (r.ev.fatalities.text) fat.title = r.ev.fatalities.text; }
-  const art = cell('c-article', r.article);
-  if (r.title) art.title = r.title;
+  const art = cell('c-article', r.article.split('/').pop());
+  art.title = r.title ? `${r.article}\n${r.title}` : r.article;
   const snip = el('td', 'c-snippet');
   snip.append(snippet(r));
-  tr.append(date, type, cell('c-actor1', r.actor1), cell('c-actor2', r.actor2), cell('c-location', r.location), fat, art, snip);
+  tr.append(date, type, argCell('c-actor1', r.ev.actor1), argCell('c-actor2', r.ev.actor2), argCell('c-location', r.ev.location), fat, art, snip);
   return tr;
 }
 
