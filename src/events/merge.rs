@@ -10,9 +10,25 @@ use crate::structure::BlockKind;
 pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     let (headlines, mut body): (Vec<Draft>, Vec<Draft>) =
         drafts.into_iter().partition(|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading | BlockKind::Lede));
+    body.sort_by_key(|d| d.trigger);
     for t in headlines {
+        // A title or lede announces the whole article; a heading, its own section
+        // (up to the next heading), which also keeps this linear on long inputs.
+        let (from, to) = match cx.block_kind(t.sentence) {
+            BlockKind::Heading => {
+                let block = cx.structure.sentences[t.sentence].block;
+                let end = cx.structure.blocks[block + 1..]
+                    .iter()
+                    .find(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Title))
+                    .map_or(usize::MAX, |b| b.start);
+                (t.trigger.0, end)
+            }
+            _ => (0, usize::MAX),
+        };
+        let lo = body.partition_point(|b| b.trigger.0 < from);
+        let hi = body.partition_point(|b| b.trigger.0 < to);
         let same_type = |b: &&mut Draft| b.kind == t.kind && b.subtype == t.subtype;
-        let best = body.iter_mut().filter(same_type).max_by_key(|b| (shares(&t.location, &b.location, cx) as u8 + shares(&t.actor1, &b.actor1, cx) as u8 + shares(&t.actor2, &b.actor2, cx) as u8, std::cmp::Reverse(b.trigger.0)));
+        let best = body[lo..hi].iter_mut().filter(same_type).max_by_key(|b| (shares(&t.location, &b.location, cx) as u8 + shares(&t.actor1, &b.actor1, cx) as u8 + shares(&t.actor2, &b.actor2, cx) as u8, std::cmp::Reverse(b.trigger.0)));
         match best {
             Some(b) => {
                 b.mentions.push(t.trigger);
@@ -20,7 +36,10 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
             }
             // A lede may be the only place an incident is told; a title or a
             // heading only announces.
-            None if cx.block_kind(t.sentence) == BlockKind::Lede => body.push(t),
+            None if cx.block_kind(t.sentence) == BlockKind::Lede => {
+                let at = body.partition_point(|b| b.trigger < t.trigger);
+                body.insert(at, t);
+            }
             None => {}
         }
     }
@@ -132,6 +151,10 @@ fn fill_missing(into: &mut Draft, from: Draft) {
 }
 
 fn shares(a: &Option<Arg>, b: &Option<Arg>, cx: &Context) -> bool {
-    let key = |x: &Arg| x.canonical.clone().unwrap_or_else(|| cx.doc.fold_slice(x.start, x.end).to_string());
-    matches!((a, b), (Some(x), Some(y)) if key(x) == key(y))
+    matches!((a, b), (Some(x), Some(y)) if arg_key(x, cx) == arg_key(y, cx))
+}
+
+/// What identifies an argument: its canonical name, else its folded text.
+fn arg_key<'a>(x: &'a Arg, cx: &'a Context) -> &'a str {
+    x.canonical.as_deref().unwrap_or_else(|| cx.doc.fold_slice(x.start, x.end))
 }
