@@ -21,14 +21,35 @@ const INTER_BY_CANONICAL = { Rebels: 2, Jihadists: 2, Protesters: 6, Civilians: 
 
 const isSpan = (x) => x && Number.isInteger(x.start) && Number.isInteger(x.end);
 
+const geo = (e) => e && Number.isFinite(e.lat) && Number.isFinite(e.lon);
+const spanKey = (x) => `${x.start}:${x.end}`;
+const indexes = new WeakMap();
+
+/** Lookups into an analysis's entities, made once per analysis (the first one wins). */
+function indexOf(analysis) {
+  let ix = indexes.get(analysis);
+  if (ix) return ix;
+  ix = { armedSpan: new Map(), armedName: new Map(), placeSpan: new Map(), placeName: new Map() };
+  for (const e of (analysis && analysis.entities) || []) {
+    if (e.type === 'ARMED_GROUP' && e.actor_type) {
+      if (!ix.armedSpan.has(spanKey(e))) ix.armedSpan.set(spanKey(e), e);
+      if (e.canonical && !ix.armedName.has(e.canonical)) ix.armedName.set(e.canonical, e);
+    } else if (e.type === 'LOCATION' && geo(e)) {
+      if (!ix.placeSpan.has(spanKey(e))) ix.placeSpan.set(spanKey(e), e);
+      if (e.canonical && !ix.placeName.has(e.canonical)) ix.placeName.set(e.canonical, e);
+    }
+  }
+  if (analysis && typeof analysis === 'object') indexes.set(analysis, ix);
+  return ix;
+}
+
 /** ACLED inter code of an event's actor argument, or '' when unknown. */
 export function interOf(actor, analysis) {
   if (!actor) return '';
-  const ents = (analysis && analysis.entities) || [];
-  const armed = ents.filter((e) => e.type === 'ARMED_GROUP' && e.actor_type);
+  const ix = indexOf(analysis);
   // the entity the argument is, then any mention of the same actor
-  const same = isSpan(actor) && armed.find((e) => e.start === actor.start && e.end === actor.end);
-  const byName = actor.canonical && armed.find((e) => e.canonical === actor.canonical);
+  const same = isSpan(actor) && ix.armedSpan.get(spanKey(actor));
+  const byName = actor.canonical && ix.armedName.get(actor.canonical);
   const t = (same || byName || {}).actor_type || actor.actor_type;
   if (t && INTER_CODES[t]) return INTER_CODES[t];
   const c = actor.canonical || '';
@@ -45,11 +66,10 @@ export function interOf(actor, analysis) {
 export function placeOf(ev, analysis) {
   const loc = ev && ev.location;
   if (!loc) return null;
-  const geo = (e) => e && Number.isFinite(e.lat) && Number.isFinite(e.lon);
-  const places = ((analysis && analysis.entities) || []).filter((e) => e.type === 'LOCATION');
+  const ix = indexOf(analysis);
   let src = geo(loc) ? loc : null;
-  if (!src && isSpan(loc)) src = places.find((e) => e.start === loc.start && e.end === loc.end && geo(e));
-  if (!src && loc.canonical) src = places.find((e) => e.canonical === loc.canonical && geo(e));
+  if (!src && isSpan(loc)) src = ix.placeSpan.get(spanKey(loc)) || null;
+  if (!src && loc.canonical) src = ix.placeName.get(loc.canonical) || null;
   return {
     name: loc.canonical || loc.text || '',
     admin1: (src && src.admin1) || loc.admin1 || '',
@@ -91,9 +111,20 @@ const actorName = (a) => (a ? a.canonical || a.text || '' : '');
  * One record per event of an analysed doc: the ACLED fields (`acled`, keyed by
  * ACLED_COLUMNS) and what the map and timeline need.
  */
+const recordCache = new WeakMap();
+
 export function eventRecords(doc) {
   const a = doc && doc.analysis;
   if (!a || !Array.isArray(a.events)) return [];
+  // an analysis does not change: its records are made once (for the same doc)
+  const hit = recordCache.get(a);
+  if (hit && hit.id === doc.id && hit.name === doc.name && hit.text === doc.text && hit.ref === doc.referenceDate) return hit.recs;
+  const recs = makeRecords(doc, a);
+  recordCache.set(a, { id: doc.id, name: doc.name, text: doc.text, ref: doc.referenceDate, recs });
+  return recs;
+}
+
+function makeRecords(doc, a) {
   const fallbackDate = articleDate(doc);
   return a.events.map((ev) => {
     const place = placeOf(ev, a);

@@ -97,3 +97,27 @@ export function makeTooltip(box) {
     hide() { tip.hidden = true; },
   };
 }
+
+/**
+ * A render scheduler for a panel of the collection view: renders at most every `minGap`
+ * ms while data keeps coming (the collection is published a few times a second while
+ * it is analysed), and not at all while the panel is hidden: then once it shows.
+ * `on` is the store's. Returns `schedule()`.
+ */
+export function renderScheduler(panel, render, on, minGap = 700) {
+  let timer = 0, last = -Infinity, dirty = true;
+  const visible = () => !panel.closest('[hidden]');
+  const run = () => {
+    timer = 0;
+    if (!visible()) { dirty = true; return; }
+    dirty = false;
+    last = performance.now();
+    render();
+  };
+  const schedule = () => {
+    if (timer) return;
+    timer = setTimeout(run, Math.max(30, minGap - (performance.now() - last)));
+  };
+  on('view', () => { if (dirty && visible()) schedule(); });
+  return schedule;
+}

@@ -11,13 +11,13 @@
 
 import { on, emit, store } from './store.js';
 import { eventRecords } from './export-acled.js';
-import { svg, el, typeColour, typeName, typeLegend, shownDocs, makeTooltip } from './map-palette.js';
+import { svg, el, typeColour, typeName, typeLegend, shownDocs, makeTooltip, renderScheduler } from './map-palette.js';
 
 const W = 900;          // viewBox width; the height follows the extent, within limits
 const H = 540;
 const MIN_SPAN = 4.5;   // degrees of latitude at least: one town still shows its region
 const PAD = 0.18;       // share of the extent added around the events
-const R_MIN = 4.5;      // marker radius for no or unknown fatalities (viewBox units)
+const R_MIN = 5.5;      // marker radius for no or unknown fatalities (viewBox units)
 const R_PER_SQRT = 1.9; // radius added per square root of a death
 const DEFAULT_VIEW = [30, 27, 50, 42]; // w, s, e, n: the Levant and Mesopotamia
 
@@ -91,8 +91,10 @@ export function mainCluster(points) {
 export function fitView(points, width = W, maxHeight = H) {
   let [w, s, e, n] = DEFAULT_VIEW;
   if (points.length) {
-    w = Math.min(...points.map((p) => p[0])); e = Math.max(...points.map((p) => p[0]));
-    s = Math.min(...points.map((p) => p[1])); n = Math.max(...points.map((p) => p[1]));
+    [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const [x, y] of points) {
+      if (x < w) w = x; if (x > e) e = x; if (y < s) s = y; if (y > n) n = y;
+    }
   }
   const mid = (s + n) / 2;
   const k = Math.cos((mid * Math.PI) / 180);
@@ -128,6 +130,44 @@ function countryPath(c, view) {
     d += 'Z';
   }
   return d;
+}
+
+function ringArea(ring) {
+  let a = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+  return a / 2;
+}
+
+function inside([x, y], ring) {
+  let hit = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) hit = !hit;
+  }
+  return hit;
+}
+
+/**
+ * Where to write a country's name: the centroid of its largest ring, in screen units,
+ * when that ring is big on screen, the centroid inside it and in view; else null.
+ */
+function labelSpot(c, view) {
+  const rings = c.rings.map((r) => r.map((p) => view.project(p)));
+  let best = null, bestArea = 0;
+  for (const r of rings) {
+    const a = Math.abs(ringArea(r));
+    if (a > bestArea) { bestArea = a; best = r; }
+  }
+  if (!best || bestArea < 9000) return null;
+  let cx = 0, cy = 0, a6 = 0;
+  for (let i = 0, j = best.length - 1; i < best.length; j = i++) {
+    const f = best[j][0] * best[i][1] - best[i][0] * best[j][1];
+    cx += (best[j][0] + best[i][0]) * f; cy += (best[j][1] + best[i][1]) * f; a6 += f * 3;
+  }
+  if (!a6) return null;
+  const p = [cx / a6, cy / a6];
+  if (p[0] < 30 || p[1] < 12 || p[0] > view.width - 30 || p[1] > view.height - 12 || !inside(p, best)) return null;
+  return { x: p[0], y: p[1] };
 }
 
 function intersects([w, s, e, n], [W2, S2, E2, N2]) {
@@ -180,14 +220,16 @@ function describe(rec) {
 
 // ---- the panel ---------------------------------------------------------------------------
 
-function sizeLegend() {
+/** Circles for 0, 10 and 100 dead, at the scale the map is drawn at (`ratio` px per unit). */
+function sizeLegend(ratio = 1) {
   const box = el('div', 'map-size-legend');
   const tolls = [0, 10, 100];
-  const rMax = radiusFor(tolls.at(-1));
+  const radius = (t) => radiusFor(t) * ratio;
+  const rMax = radius(tolls.at(-1));
   const s = svg('svg', { width: 150, height: Math.ceil(rMax * 2 + 4), viewBox: `0 0 150 ${Math.ceil(rMax * 2 + 4)}`, 'aria-hidden': 'true' });
   let x = 2;
   for (const t of tolls) {
-    const r = radiusFor(t);
+    const r = radius(t);
     s.append(svg('circle', { cx: x + r, cy: rMax + 2 - 0, r, class: 'map-size-key' }));
     const label = svg('text', { x: x + 2 * r + 3, y: rMax + 6, class: 'map-size-label' });
     label.textContent = String(t);
@@ -224,8 +266,7 @@ export function initMap() {
   panel.replaceChildren(head, fitBox, frame, legendRow, note, credit);
   const tooltip = makeTooltip(frame);
 
-  let timer = 0;
-  const schedule = () => { clearTimeout(timer); timer = setTimeout(render, 40); };
+  const schedule = renderScheduler(panel, render, on);
   afterWorld.add(schedule);
 
   function render() {
@@ -250,7 +291,8 @@ export function initMap() {
     const view = fitView(showAll || !outside ? pts : main.map((i) => pts[i]));
     panel.dataset.outside = showAll ? '0' : String(outside);
     if (outside) {
-      const names = [...new Set(geo.filter((_, i) => !main.includes(i)).map((r) => r.place.name))];
+      const inMain = new Set(main);
+      const names = [...new Set(geo.filter((_, i) => !inMain.has(i)).map((r) => r.place.name))];
       fitNote.textContent = showAll
         ? `All ${geo.length} geocoded events shown.`
         : `${outside} event${outside === 1 ? '' : 's'} far from the others not in view (${names.slice(0, 3).join(', ')}${names.length > 3 ? '…' : ''}).`;
@@ -264,6 +306,7 @@ export function initMap() {
     root.append(svg('rect', { x: 0, y: 0, width: view.width, height: view.height, class: 'map-sea' }));
 
     const land = svg('g', { class: 'map-countries', 'aria-hidden': 'true' });
+    const countryLabels = [];
     if (world) {
       const b = view.bounds;
       const margin = [b[0] - 1, b[1] - 1, b[2] + 1, b[3] + 1];
@@ -275,6 +318,8 @@ export function initMap() {
         t.textContent = c.name;
         path.append(t);
         land.append(path);
+        const spot = labelSpot(c, view);
+        if (spot) countryLabels.push({ name: c.name, ...spot });
       }
     } else if (worldState === 'idle') {
       loadWorld();
@@ -307,15 +352,7 @@ export function initMap() {
       c.dataset.stacked = String(m.stacked);
       c.dataset.key = `${c.dataset.doc}/${rec.eventId}`;
       c.setAttribute('aria-label', describe(rec).join('. '));
-      c.addEventListener('mouseenter', () => tooltip.show(describe(rec), c));
-      c.addEventListener('focus', () => tooltip.show(describe(rec), c));
-      c.addEventListener('mouseleave', () => tooltip.hide());
-      c.addEventListener('blur', () => tooltip.hide());
-      const open = () => emit('open', { docId: rec.docId, eventId: rec.eventId });
-      c.addEventListener('click', open);
-      c.addEventListener('keydown', (ev) => {
-        if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); open(); }
-      });
+      c.__rec = rec;
       g.append(c);
     }
     root.append(g);
@@ -341,6 +378,16 @@ export function initMap() {
       t.textContent = p.name;
       labels.append(t);
     }
+    // names of the larger countries in view, where the place names leave room
+    for (const c of countryLabels) {
+      const w = c.name.length * 6.2 + 4, h = 13;
+      const b = { x: c.x - w / 2, y: c.y - h / 2, w, h };
+      if (!clear(b)) continue;
+      taken.push(b);
+      const t = svg('text', { x: fmt(c.x), y: fmt(c.y + 4), class: 'map-country-label', 'text-anchor': 'middle' });
+      t.textContent = c.name;
+      land.append(t);
+    }
     root.append(labels);
 
     frame.replaceChildren(root, hoverName, tooltip.node);
@@ -357,7 +404,8 @@ export function initMap() {
 
     const counts = new Map();
     for (const r of geo) counts.set(r.type, (counts.get(r.type) || 0) + 1);
-    legendRow.replaceChildren(typeLegend(counts), sizeLegend());
+    const ratio = frame.clientWidth > 100 ? frame.clientWidth / view.width : 0.86;
+    legendRow.replaceChildren(typeLegend(counts), sizeLegend(ratio));
     if (geo.some((r) => r.modality !== 'actual')) {
       legendRow.append(el('span', 'viz-legend-note', 'Hollow: planned, negated or alleged.'));
     }
@@ -369,5 +417,20 @@ export function initMap() {
 
   on('collection', schedule);
   on('current', () => { if (!(store.collection || []).length) schedule(); });
-  render();
+  schedule();
+
+  // one set of listeners for every marker
+  const markerOf = (ev) => (ev.target && ev.target.classList && ev.target.classList.contains('map-marker') ? ev.target : null);
+  const show = (ev) => { const m = markerOf(ev); if (m && m.__rec) tooltip.show(describe(m.__rec), m); };
+  const hide = (ev) => { if (markerOf(ev)) tooltip.hide(); };
+  const open = (m) => emit('open', { docId: m.__rec.docId, eventId: m.__rec.eventId });
+  frame.addEventListener('mouseover', show);
+  frame.addEventListener('focusin', show);
+  frame.addEventListener('mouseout', hide);
+  frame.addEventListener('focusout', hide);
+  frame.addEventListener('click', (ev) => { const m = markerOf(ev); if (m && m.__rec) open(m); });
+  frame.addEventListener('keydown', (ev) => {
+    const m = markerOf(ev);
+    if (m && m.__rec && (ev.key === 'Enter' || ev.key === ' ')) { ev.preventDefault(); open(m); }
+  });
 }

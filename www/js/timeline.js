@@ -9,7 +9,7 @@
 
 import { on, emit, store } from './store.js';
 import { eventRecords, dateStart } from './export-acled.js';
-import { svg, el, typeColour, typeName, orderTypes, typeLegend, shownDocs, makeTooltip } from './map-palette.js';
+import { svg, el, typeColour, typeName, orderTypes, typeLegend, shownDocs, makeTooltip, renderScheduler } from './map-palette.js';
 
 const PLOT_H = 170;
 const AXIS_H = 40;
@@ -67,8 +67,8 @@ export function autoBinSize(min, max) {
  */
 export function makeBins(dated, size) {
   if (!dated.length) return [];
-  const min = Math.min(...dated.map((r) => r.when.t));
-  const max = Math.max(...dated.map((r) => r.when.t));
+  let min = Infinity, max = -Infinity;
+  for (const r of dated) { if (r.when.t < min) min = r.when.t; if (r.when.t > max) max = r.when.t; }
   const bins = [];
   const index = new Map();
   for (let t = binOf(min, size).start; t <= max;) {
@@ -215,8 +215,7 @@ export function initTimeline() {
   outsideButton.addEventListener('click', () => showList('outside'));
   wholeRange.addEventListener('change', () => { picked = null; list.hidden = true; render(); });
 
-  let timer = 0;
-  const schedule = () => { clearTimeout(timer); timer = setTimeout(render, 40); };
+  const schedule = renderScheduler(panel, render, on);
   sizeSelect.addEventListener('change', () => { picked = null; list.hidden = true; render(); });
 
   function render() {
@@ -379,11 +378,10 @@ export function initTimeline() {
 
   on('collection', schedule);
   on('current', () => { if (!(store.collection || []).length) schedule(); });
-  // drawn to the panel's width: again when it shows or the window changes size
-  on('view', (v) => { if (v === 'collection') schedule(); });
+  // drawn to the panel's width: again when the window changes size
   let lastWidth = 0;
   window.addEventListener('resize', () => {
     if (frame.clientWidth && Math.abs(frame.clientWidth - lastWidth) > 20) { lastWidth = frame.clientWidth; schedule(); }
   });
-  render();
+  schedule();
 }
