@@ -512,3 +512,55 @@ test('an event of the collection opens in the reading view with its trigger in s
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });
+
+test('a new user lexicon re-analyses the collection and the reading view, in the workers too', async () => {
+  const { page, problems } = await openPage();
+  try {
+    const brigade = (i) => ({ name: `faucon-${String(i).padStart(3, '0')}.txt`, mimeType: 'text/plain',
+      buffer: Buffer.from(`${makeArticle(i).dateline}\n\nAttaque près de Hama\n\nLundi, la Brigade du Faucon a attaqué les positions de l'armée syrienne près de Hama, selon l'OSDH.\n\n${makeArticle(i).paras[0]}\n`) });
+    const canonicals = () => page.evaluate(async () => (await import('./js/collection.js')).docs()
+      .map((d) => (d.analysis ? d.analysis.entities.filter((e) => e.canonical === 'Falcon Brigade (test)').length : -1)));
+    await openCollection(page);
+    await page.setInputFiles('#coll-files', Array.from({ length: 40 }, (_, i) => brigade(i)));
+    await waitDone(page);
+    assert.ok((await canonicals()).every((n) => n === 0), 'not known before');
+    // the reading view holds one of them
+    await page.click('#tab-read');
+    await analysing(page, () => page.fill('#input', brigade(0).buffer.toString()));
+
+    // what lexicon.js does: apply through the engine, then announce
+    const entries = await page.evaluate(async () => {
+      const engine = await import('./js/engine.js');
+      const { emit } = await import('./js/store.js');
+      const tsv = 'Brigade du Faucon\tARMED_GROUP\tFalcon Brigade (test)\n';
+      const r = await engine.setLexicon(tsv);
+      emit('lexicon', { tsv, entries: r.entries });
+      return r.entries;
+    });
+    assert.equal(entries, 1);
+    await page.waitForFunction(() => [...document.querySelectorAll('#article mark.entity')].some((m) => /Brigade du Faucon/.test(m.textContent)));
+    await page.click('#tab-collection');
+    await page.waitForFunction(async () => {
+      const { docs } = await import('./js/collection.js');
+      return docs().every((d) => d.analysis && d.analysis.entities.some((e) => e.canonical === 'Falcon Brigade (test)'));
+    }, null, { timeout: 30000 });
+    const after = await waitDone(page);
+    assert.equal(after.state, 'done');
+    assert.equal(after.max, 40, 're-analysed all 40');
+
+    // a worker started later (after a cancel stops the running one) gets the lexicon too
+    await page.setInputFiles('#coll-files', Array.from({ length: 400 }, (_, i) => brigade(100 + i)));
+    await page.waitForFunction(() => Number(document.getElementById('coll-bar').value) >= 10, null, { polling: 20 });
+    await page.click('#coll-cancel');
+    await waitDone(page);
+    await page.click('#coll-resume');
+    assert.equal((await waitDone(page)).state, 'done');
+    const found = await canonicals();
+    assert.equal(found.length, 440);
+    assert.ok(found.every((n) => n >= 1), `the lexicon entry in every article: ${found.filter((n) => n < 1).length} without`);
+    const c = await recount(page);
+    assert.deepEqual(c.mismatched, [], 'workers and main thread agree under the lexicon');
+    assert.equal(c.mode, 'worker');
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});

@@ -65,7 +65,8 @@ const pool = {
   failures: 0,
   why: '',              // why workers are disabled
 };
-const queue = [];       // tasks waiting: { text, options, owner, urgent, resolve, reject }
+const queue = [];       // tasks waiting: { text, options, owner, urgent, resolve }
+const urgentQueue = []; // the reading view's: ahead of the collection's
 let nextBatch = 1;
 
 /** 'worker' when analyses run in Web Workers, 'main' when on the main thread (fallback). */
@@ -97,7 +98,23 @@ function dropWorker(w, error) {
   const left = w.batch.tasks.filter((t) => !t.settled && !t.owner.aborted);
   w.batch = null;
   if (error) for (const t of left) settle(t, null, error);
-  else queue.unshift(...left);
+  else for (const t of left.reverse()) (t.urgent ? urgentQueue : queue).unshift(t);
+}
+
+/** Drop the tasks of aborted owners from both queues. */
+function prune() {
+  for (const q of [urgentQueue, queue]) {
+    let j = 0;
+    for (const t of q) if (!t.owner.aborted) q[j++] = t;
+    q.length = j;
+  }
+}
+
+/** The next task for the main thread, urgent first. */
+function nextTask() {
+  while (urgentQueue.length) { const t = urgentQueue.shift(); if (!t.owner.aborted) return t; }
+  while (queue.length) { const t = queue.shift(); if (!t.owner.aborted) return t; }
+  return null;
 }
 
 function spawn() {
@@ -158,28 +175,28 @@ function settle(task, analysis, error, ms) {
 
 /** The next batch for an idle worker: one urgent task, or up to a few of one owner's. */
 function takeBatch() {
-  while (queue.length && queue[0].owner.aborted) queue.shift();
+  prune();
+  if (urgentQueue.length) return [urgentQueue.shift()];
   if (!queue.length) return null;
-  const urgent = queue.findIndex((t) => t.urgent && !t.owner.aborted);
-  if (urgent >= 0) return queue.splice(urgent, 1);
   const owner = queue[0].owner;
   const tasks = [];
   let chars = 0;
-  for (let i = 0; i < queue.length && tasks.length < BATCH_DOCS;) {
+  let i = 0;
+  while (i < queue.length && tasks.length < BATCH_DOCS && queue[i].owner === owner) {
     const t = queue[i];
-    if (t.owner !== owner) { i += 1; continue; }
     if (tasks.length && chars + t.text.length > BATCH_CHARS) break;
     tasks.push(t);
     chars += t.text.length;
-    queue.splice(i, 1);
+    i += 1;
   }
+  queue.splice(0, i);
   return tasks;
 }
 
 function dispatch() {
   if (pool.disabled) { runMain(); return; }
-  queue.splice(0, queue.length, ...queue.filter((t) => !t.owner.aborted));
-  if (!queue.length) return;
+  prune();
+  if (!queue.length && !urgentQueue.length) return;
   const idle = pool.workers.filter((w) => w.ready && !w.batch);
   for (const w of idle) {
     const tasks = takeBatch();
@@ -189,9 +206,9 @@ function dispatch() {
     w.worker.postMessage({ type: 'batch', batch: id, jobs: tasks.map((t, i) => ({ key: i, text: t.text, options: t.options })) });
   }
   // start more workers while there is work waiting for them
+  const waiting = queue.length + urgentQueue.length;
   const starting = pool.workers.filter((w) => !w.ready).length;
-  if (queue.length && pool.workers.length < pool.size && starting === 0) spawn();
-  else if (queue.length && pool.workers.length === 0) spawn();
+  if (waiting && pool.workers.length < pool.size && starting === 0) spawn();
 }
 
 // ---- main-thread fallback ------------------------------------------------------------
@@ -202,20 +219,20 @@ function runMain() {
   mainTimer = setTimeout(() => {
     mainTimer = 0;
     const t0 = performance.now();
-    while (queue.length && performance.now() - t0 < SLICE_MS) {
-      const t = queue.findIndex((x) => x.urgent) >= 0 ? queue.splice(queue.findIndex((x) => x.urgent), 1)[0] : queue.shift();
-      if (t.owner.aborted) continue;
+    while (performance.now() - t0 < SLICE_MS) {
+      const t = nextTask();
+      if (!t) break;
       const s = performance.now();
       let analysis = null, error = null;
       try { analysis = mod.analyze(t.text, t.options); } catch (err) { error = err && err.message ? err.message : String(err); }
       settle(t, analysis, error, performance.now() - s);
     }
-    if (queue.length) runMain();
+    if (queue.length || urgentQueue.length) runMain();
   }, 0);
 }
 
 function enqueue(tasks) {
-  queue.push(...tasks);
+  for (const t of tasks) (t.urgent ? urgentQueue : queue).push(t);
   if (pool.disabled) runMain(); else dispatch();
 }
 
