@@ -151,8 +151,30 @@ function inside([x, y], ring) {
  * Where to write a country's name: the centroid of its largest ring, in screen units,
  * when that ring is big on screen, the centroid inside it and in view; else null.
  */
+/** A ring (screen units) clipped to the rectangle [0, 0, w, h] (Sutherland–Hodgman). */
+function clipToView(ring, w, h) {
+  const edges = [
+    [(p) => p[0] >= 0, (a, b) => [0, a[1] + ((b[1] - a[1]) * (0 - a[0])) / (b[0] - a[0])]],
+    [(p) => p[0] <= w, (a, b) => [w, a[1] + ((b[1] - a[1]) * (w - a[0])) / (b[0] - a[0])]],
+    [(p) => p[1] >= 0, (a, b) => [a[0] + ((b[0] - a[0]) * (0 - a[1])) / (b[1] - a[1]), 0]],
+    [(p) => p[1] <= h, (a, b) => [a[0] + ((b[0] - a[0]) * (h - a[1])) / (b[1] - a[1]), h]],
+  ];
+  let pts = ring;
+  for (const [isIn, cut] of edges) {
+    if (!pts.length) break;
+    const out = [];
+    for (let i = 0; i < pts.length; i++) {
+      const cur = pts[i], prev = pts[(i + pts.length - 1) % pts.length];
+      if (isIn(cur)) { if (!isIn(prev)) out.push(cut(prev, cur)); out.push(cur); } else if (isIn(prev)) out.push(cut(prev, cur));
+    }
+    pts = out;
+  }
+  return pts;
+}
+
 function labelSpot(c, view) {
-  const rings = c.rings.map((r) => r.map((p) => view.project(p)));
+  // the part of each ring that is in view
+  const rings = c.rings.map((r) => clipToView(r.map((p) => view.project(p)), view.width, view.height)).filter((r) => r.length > 2);
   let best = null, bestArea = 0;
   for (const r of rings) {
     const a = Math.abs(ringArea(r));
@@ -190,16 +212,19 @@ function layoutMarkers(recs, view) {
     const [px, py] = view.project([group[0].place.lon, group[0].place.lat]);
     const n = group.length;
     const meanR = group.reduce((t, r) => t + radiusFor(r.fatalities), 0) / n;
-    const step = Math.max(5.5, meanR * 1.1);
+    // sunflower spacing: neighbours touch a little, not more
+    const step = Math.max(5.5, meanR * 1.6);
     let reach = 0;
-    // the biggest in the middle, the others around it
+    // the biggest in the middle, the others around it, clear of it
     const sorted = [...group].sort((a, b) => (b.fatalities ?? 0) - (a.fatalities ?? 0));
+    const r0 = radiusFor(sorted[0].fatalities);
     sorted.forEach((r, i) => {
-      const d = n === 1 ? 0 : step * Math.sqrt(i + (i ? 0.5 : 0));
+      const ri = radiusFor(r.fatalities);
+      const d = i === 0 ? 0 : Math.max(step * Math.sqrt(i + 0.5), r0 + ri * 0.7);
       const a = i * 2.399963; // the golden angle
       const x = px + d * Math.cos(a), y = py + d * Math.sin(a);
-      reach = Math.max(reach, d + radiusFor(r.fatalities));
-      out.push({ rec: r, x, y, r: radiusFor(r.fatalities), stacked: n });
+      reach = Math.max(reach, d + ri);
+      out.push({ rec: r, x, y, r: ri, stacked: n });
     });
     places.push({ x: px, y: py, n, reach, name: group[0].place.name });
   }
@@ -338,7 +363,9 @@ export function initMap() {
 
     const g = svg('g', { class: 'map-markers' });
     // big ones first, so that small ones stay on top and reachable
-    markers.sort((a, b) => b.r - a.r);
+    // (and the hollow ones, not reported as having happened, above the rest)
+    const hollow = (m) => (m.rec.modality === 'actual' ? 0 : 1);
+    markers.sort((a, b) => hollow(a) - hollow(b) || b.r - a.r);
     for (const m of markers) {
       const rec = m.rec;
       const c = svg('circle', {
