@@ -6,7 +6,7 @@ use super::detect::ends_with_word;
 use super::{Arg, Context, Draft, Figure};
 use crate::model::EntityType;
 use crate::structure::BlockKind;
-use crate::quantity::{find_tolls, TollKind, Victims};
+use crate::quantity::{TollKind, Victims};
 
 /// How far after a trigger a `par X` agent or a `de X` complement may stand (chars).
 const AGENT_REACH: usize = 40;
@@ -202,7 +202,7 @@ const TOLL_UPDATES: &[&str] = &["alourdi", "alourdit", "passe a", "s'eleve desor
 fn tolls(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.around(d.sentence, d.trigger);
     let updated = TOLL_UPDATES.iter().any(|w| cx.fold(ss, se).contains(w));
-    for t in find_tolls(cx.doc, ss, se) {
+    for t in cx.tolls(ss, se).iter().cloned() {
         let slot = match t.kind {
             TollKind::Killed => &mut d.fatalities,
             TollKind::Wounded => &mut d.wounded,

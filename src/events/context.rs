@@ -3,8 +3,12 @@
 use crate::entities::Mention;
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
+use crate::quantity::{find_tolls, Toll};
 use crate::structure::{BlockKind, Structure};
 use crate::text::Doc;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Which camp an actor fights in, as far as its ACLED type tells: state forces and
 /// their militias and foreign backers on one side, rebels and jihadists on the
@@ -59,6 +63,9 @@ pub struct Context<'a> {
     /// The country most places of the article belong to (canonical name), used to
     /// resolve `l'armée`, `le régime`.
     pub home_country: Option<String>,
+    /// Tolls read so far, by character range: several events of one sentence ask
+    /// for the same range, and reading tolls tokenizes it.
+    tolls: RefCell<HashMap<(usize, usize), Rc<[Toll]>>>,
 }
 
 impl<'a> Context<'a> {
@@ -114,7 +121,7 @@ impl<'a> Context<'a> {
             }
             kept.push(a);
         }
-        Context { doc, structure, matcher, hits, entities, actors: kept, home_country }
+        Context { doc, structure, matcher, hits, entities, actors: kept, home_country, tolls: RefCell::default() }
     }
 
     /// Character range of sentence `s`.
@@ -135,6 +142,16 @@ impl<'a> Context<'a> {
     pub fn paragraph_around(&self, s: usize, (start, end): (usize, usize)) -> (usize, usize) {
         let b = self.structure.blocks[self.structure.sentences[s].block];
         (b.start.max(start.saturating_sub(PARAGRAPH_REACH)), b.end.min(end + PARAGRAPH_REACH))
+    }
+
+    /// The tolls between characters `start` and `end` (see [`find_tolls`]), read once.
+    pub fn tolls(&self, start: usize, end: usize) -> Rc<[Toll]> {
+        if let Some(t) = self.tolls.borrow().get(&(start, end)) {
+            return t.clone();
+        }
+        let found: Rc<[Toll]> = find_tolls(self.doc, start, end).into();
+        self.tolls.borrow_mut().insert((start, end), found.clone());
+        found
     }
 
     /// The block kind holding sentence `s`.

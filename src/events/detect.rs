@@ -1,7 +1,6 @@
 //! From trigger words to typed event candidates, one per sentence and subtype.
 
 use super::{typing, Context, Draft};
-use crate::quantity::find_tolls;
 use crate::lexicon::Kind;
 use crate::model::{EntityType, Modality};
 use crate::structure::BlockKind;
@@ -71,7 +70,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             let (ss, se) = cx.around(d.sentence, d.trigger);
             let from = out.partition_point(|o| o.sentence < d.sentence);
             let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
-            if same_sentence.any(|o| !o.rules.iter().any(|r| r == "typing:death")) || find_tolls(cx.doc, ss, se).is_empty() {
+            if same_sentence.any(|o| !o.rules.iter().any(|r| r == "typing:death")) || cx.tolls(ss, se).is_empty() {
                 continue;
             }
         }

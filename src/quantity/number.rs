@@ -106,7 +106,7 @@ fn core(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
             Some((int, 1, false, false, t.frac_digits.is_some()))
         }
         TokKind::Word => {
-            let w = t.text.as_str();
+            let w = t.text.as_ref();
             // une dizaine, deux centaines, un millier
             if let Some(n) = next.filter(|n| n.kind == TokKind::Word) {
                 let base = aine(&n.text).or_else(|| aine(n.text.trim_end_matches('s')));
@@ -163,7 +163,7 @@ fn words(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
         used = u;
     }
     let v = n.value()?;
-    let weak = used == 1 && matches!(toks[i].text.as_str(), "un" | "une");
+    let weak = used == 1 && matches!(toks[i].text.as_ref(), "un" | "une");
     Some((v, used, false, weak, false))
 }
 

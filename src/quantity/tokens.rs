@@ -8,6 +8,7 @@
 //! that `d'autres` reads as `d'` + `autres`.
 
 use crate::text::Doc;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -18,85 +19,90 @@ pub enum TokKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokKind,
-    /// Folded text (lower case, no accents); for numbers, the digits as written.
-    pub text: String,
+    /// Folded text (lower case, no accents), borrowed from the `Doc`; for numbers,
+    /// the digits (owned only when thousands groups were joined).
+    pub text: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     /// Value of a number token (integer part); `None` if it overflows.
     pub int: Option<u64>,
     /// A decimal number (`3,5`), whose fractional part is in `frac_digits`.
-    pub frac_digits: Option<String>,
+    pub frac_digits: Option<&'a str>,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.text == w
     }
     pub fn is_any(&self, ws: &[&str]) -> bool {
-        self.kind == TokKind::Word && ws.contains(&self.text.as_str())
+        self.kind == TokKind::Word && ws.contains(&self.text.as_ref())
     }
 }
 
 /// Tokens of the folded text between character indices `start` and `end`.
-pub fn tokenize(doc: &Doc, start: usize, end: usize) -> Vec<Token> {
+/// The folded text is ASCII, one byte a character, so byte and character
+/// positions are the same here and tokens borrow their text.
+pub fn tokenize<'a>(doc: &'a Doc, start: usize, end: usize) -> Vec<Token<'a>> {
     let end = end.min(doc.len());
     if start >= end {
         return Vec::new();
     }
-    let chars: Vec<char> = doc.fold_slice(start, end).chars().collect();
-    let mut out = Vec::new();
+    let text = doc.fold_slice(start, end);
+    debug_assert!(text.is_ascii());
+    let chars = text.as_bytes();
+    let mut out = Vec::with_capacity(chars.len() / 5);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace() {
+        if (c as char).is_whitespace() {
             i += 1;
         } else if c.is_ascii_digit() {
-            let (tok, next) = number(&chars, i, start);
+            let (tok, next) = number(text, i, start);
             out.push(tok);
             i = next;
-        } else if c.is_alphabetic() {
+        } else if c.is_ascii_alphabetic() {
             let s = i;
             while i < chars.len() {
                 let c = chars[i];
-                let inner = (c == '-' || c == '\'')
-                    && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+                let inner = (c == b'-' || c == b'\'')
+                    && chars.get(i + 1).is_some_and(|n| n.is_ascii_alphabetic())
                     && i > s;
-                if c.is_alphabetic() || (c == '-' && inner) {
+                if c.is_ascii_alphabetic() || (c == b'-' && inner) {
                     i += 1;
-                } else if c == '\'' && inner {
+                } else if c == b'\'' && inner {
                     i += 1; // elision: the apostrophe ends the token
                     break;
                 } else {
                     break;
                 }
             }
-            let text: String = chars[s..i].iter().collect();
-            out.push(Token { kind: TokKind::Word, text, start: start + s, end: start + i, int: None, frac_digits: None });
+            out.push(Token { kind: TokKind::Word, text: Cow::Borrowed(&text[s..i]), start: start + s, end: start + i, int: None, frac_digits: None });
         } else {
-            out.push(Token { kind: TokKind::Punct, text: c.to_string(), start: start + i, end: start + i + 1, int: None, frac_digits: None });
+            out.push(Token { kind: TokKind::Punct, text: Cow::Borrowed(&text[i..i + 1]), start: start + i, end: start + i + 1, int: None, frac_digits: None });
             i += 1;
         }
     }
     out
 }
 
-/// Read a number from `chars[i..]`: digits, thousands groups (`5.000`, `5 000`)
-/// and a decimal part (`3,5`). Returns the token and the index after it.
-fn number(chars: &[char], i: usize, base: usize) -> (Token, usize) {
+/// Read a number from `text[i..]` (ASCII): digits, thousands groups (`5.000`,
+/// `5 000`) and a decimal part (`3,5`). Returns the token and the index after it.
+fn number(text: &str, i: usize, base: usize) -> (Token<'_>, usize) {
+    let chars = text.as_bytes();
     let digits_at = |k: usize, n: usize| (k..k + n).all(|j| chars.get(j).is_some_and(|c| c.is_ascii_digit()));
     let mut j = i;
     while j < chars.len() && chars[j].is_ascii_digit() {
         j += 1;
     }
-    let mut text: String = chars[i..j].iter().collect();
+    let mut digits = Cow::Borrowed(&text[i..j]);
     // Thousands groups: a separator followed by exactly three digits.
     if j - i <= 3 {
         loop {
             let sep = chars.get(j).copied();
-            if matches!(sep, Some('.') | Some(' ')) && digits_at(j + 1, 3) && !chars.get(j + 4).is_some_and(|c| c.is_ascii_digit()) {
-                text.extend(&chars[j + 1..j + 4]);
+            if matches!(sep, Some(b'.') | Some(b' ')) && digits_at(j + 1, 3) && !chars.get(j + 4).is_some_and(|c| c.is_ascii_digit()) {
+                digits.to_mut().push_str(&text[j + 1..j + 4]);
                 j += 4;
             } else {
                 break;
@@ -104,17 +110,17 @@ fn number(chars: &[char], i: usize, base: usize) -> (Token, usize) {
         }
     }
     let mut frac = None;
-    if chars.get(j) == Some(&',') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
+    if chars.get(j) == Some(&b',') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
         let s = j + 1;
         let mut k = s;
         while k < chars.len() && chars[k].is_ascii_digit() {
             k += 1;
         }
-        frac = Some(chars[s..k].iter().collect::<String>());
+        frac = Some(&text[s..k]);
         j = k;
     }
-    let int = if text.len() <= 18 { text.parse::<u64>().ok() } else { None };
-    (Token { kind: TokKind::Num, text, start: base + i, end: base + j, int, frac_digits: frac }, j)
+    let int = if digits.len() <= 18 { digits.parse::<u64>().ok() } else { None };
+    (Token { kind: TokKind::Num, text: digits, start: base + i, end: base + j, int, frac_digits: frac }, j)
 }
 
 #[cfg(test)]
@@ -125,10 +131,10 @@ mod tests {
     fn groups_and_elision() {
         let doc = Doc::new("Quelques 5.000 miliciens, 5 000 autres, 3,5 millions et d'autres à 8h30.");
         let toks = tokenize(&doc, 0, doc.len());
-        let texts: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+        let texts: Vec<&str> = toks.iter().map(|t| t.text.as_ref()).collect();
         assert_eq!(&texts[..4], &["quelques", "5000", "miliciens", ","]);
         assert_eq!(toks[4].int, Some(5000));
-        assert_eq!(toks[7].frac_digits.as_deref(), Some("5"));
+        assert_eq!(toks[7].frac_digits, Some("5"));
         assert!(texts.contains(&"d'"));
         assert!(texts.contains(&"autres"));
     }
