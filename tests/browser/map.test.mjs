@@ -161,6 +161,51 @@ test('collection: a marker per geocoded event, sized by toll, coloured by type; 
   } finally { await page.close(); }
 });
 
+test('zoom buttons and dragging change the view; markers keep their size; Fit goes back', async () => {
+  const { page, problems } = await openPage();
+  try {
+    await loadSeeds(page);
+    await page.waitForFunction(() => document.querySelector('#map-panel .map-frame').dataset.basemap === 'ready');
+    await page.waitForSelector('#map-panel .map-marker');
+    const pos = () => page.$$eval('#map-panel .map-marker', (ms) => Object.fromEntries(ms.map((m) => [`${m.dataset.doc}/${m.dataset.event}`,
+      [Number(m.getAttribute('cx')), Number(m.getAttribute('cy')), Number(m.getAttribute('r'))]])));
+    const before = await pos();
+    const aleppo = Object.keys(before).find((k) => k.startsWith('003_ef9561be654d17d8.txt/E8'));   // Ramouseh
+    const damascus = Object.keys(before).find((k) => k.startsWith('002_4673444aa9081ff5.txt/E31')); // Damascus
+    const dist = (p, a, b) => Math.hypot(p[a][0] - p[b][0], p[a][1] - p[b][1]);
+    assert.equal(await page.isDisabled('#map-panel .map-zoom-button[aria-label="Fit the map to the events"]'), true);
+    await page.click('#map-panel .map-zoom-button[aria-label="Zoom in"]');
+    await page.waitForFunction(() => !document.querySelector('#map-panel .map-zoom-button[aria-label="Fit the map to the events"]').disabled);
+    const zoomed = await pos();
+    if (zoomed[aleppo] && zoomed[damascus]) assert.ok(dist(zoomed, aleppo, damascus) > 1.8 * dist(before, aleppo, damascus), 'twice as far apart');
+    assert.ok(Number(await page.$eval('#map-panel', (p) => p.dataset.outside)) > 0, 'some events out of view');
+    assert.match(await page.textContent('#map-panel .map-fit'), /Zoomed: \d+ of \d+ geocoded events out of view/);
+    for (const k of Object.keys(zoomed)) assert.equal(zoomed[k][2], before[k][2], 'markers keep their size');
+    await (await page.$('#map-panel')).screenshot({ path: path.join(SHOTS, 'map-zoomed.png') });
+    // drag the map 100 px to the right: every marker moves right by the same amount
+    const box = await page.$eval('#map-panel .map-svg', (s) => { const r = s.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+    const k0 = Object.keys(zoomed)[0];
+    await page.mouse.move(box.x + 12, box.y + box.h - 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 62, box.y + box.h - 12, { steps: 3 });
+    await page.mouse.move(box.x + 112, box.y + box.h - 12, { steps: 3 });
+    await page.mouse.up();
+    await page.waitForFunction(([k, x]) => {
+      const m = document.querySelector(`#map-panel .map-marker[data-key="${k}"]`);
+      return m && Math.abs(Number(m.getAttribute('cx')) - x) > 20;
+    }, [k0, zoomed[k0][0]]);
+    const panned = await pos();
+    const ratio = (await page.$eval('#map-panel .map-svg', (s) => s.viewBox.baseVal.width / s.getBoundingClientRect().width));
+    const moved = Object.keys(panned).filter((k) => zoomed[k]).map((k) => panned[k][0] - zoomed[k][0]);
+    assert.ok(moved.length > 5);
+    for (const d of moved) assert.ok(Math.abs(d - 100 * ratio) < 3, `moved ${d}, expected ${100 * ratio}`);
+    await page.click('#map-panel .map-zoom-button[aria-label="Fit the map to the events"]');
+    await page.waitForFunction(() => document.querySelector('#map-panel .map-zoom-button[aria-label="Fit the map to the events"]').disabled);
+    assert.deepEqual(await pos(), before);
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});
+
 test('no collection: the map shows the article being read; a click emits open with no docId', async () => {
   const { page, problems } = await openPage();
   try {

@@ -20,6 +20,8 @@ const PAD = 0.18;       // share of the extent added around the events
 const R_MIN = 5.5;      // marker radius for no or unknown fatalities (viewBox units)
 const R_PER_SQRT = 1.9; // radius added per square root of a death
 const DEFAULT_VIEW = [30, 27, 50, 42]; // w, s, e, n: the Levant and Mesopotamia
+const MAX_SPAN = 70;       // zoomed out at most this many degrees of latitude
+const MIN_ZOOM_SPAN = 0.3; // zoomed in at most
 
 /** Marker radius for a toll: sqrt scale, R_MIN for 0 or unknown. */
 export function radiusFor(fatalities) {
@@ -105,12 +107,23 @@ export function fitView(points, width = W, maxHeight = H) {
   let height = Math.min(maxHeight, Math.max(maxHeight * 0.6, (width * spanY) / spanX));
   if (spanX / spanY < width / height) spanX = (spanY * width) / height; else spanY = (spanX * height) / width;
   height = Math.round(height);
+  return viewAt(cx / k, cy, spanY, width, height);
+}
+
+/**
+ * The view centred on (lon, lat), `spanY` degrees of latitude tall, in a box of
+ * width × height; longitudes are shrunk by the cosine of the centre's latitude.
+ */
+export function viewAt(lon, lat, spanY, width, height) {
+  const k = Math.cos((lat * Math.PI) / 180);
+  const spanX = (spanY * width) / height;
   const scale = width / spanX;
-  const x0 = cx - spanX / 2, y0 = cy + spanY / 2;
+  const x0 = lon * k - spanX / 2, y0 = lat + spanY / 2;
   return {
-    width, height, scale, k,
+    width, height, scale, k, center: [lon, lat], spanY,
     bounds: [x0 / k, y0 - spanY, (x0 + spanX) / k, y0], // w, s, e, n in degrees
-    project: ([lon, lat]) => [(lon * k - x0) * scale, (y0 - lat) * scale],
+    project: ([lo, la]) => [(lo * k - x0) * scale, (y0 - la) * scale],
+    invert: ([x, y]) => [(x / scale + x0) / k, y0 - y / scale],
   };
 }
 
@@ -287,7 +300,66 @@ export function initMap() {
   fitBox.append(fitNote, ' ', fitButton);
   fitBox.hidden = true;
   let showAll = false;
-  fitButton.addEventListener('click', () => { showAll = !showAll; render(); fitButton.focus(); });
+  fitButton.addEventListener('click', () => {
+    if (zoom) zoom = null; else showAll = !showAll;
+    render();
+    fitButton.focus();
+  });
+
+  // zoom (buttons) and pan (drag): the map is drawn again for the new view, so that
+  // markers keep their size
+  let zoom = null;      // { lon, lat, spanY } once the user zoomed or panned
+  let lastView = null;
+  const zoomBar = el('div', 'map-zoom');
+  zoomBar.setAttribute('role', 'group');
+  zoomBar.setAttribute('aria-label', 'Zoom');
+  const zbutton = (label, title, fn) => {
+    const b = el('button', 'map-zoom-button', label);
+    b.type = 'button';
+    b.title = title;
+    b.setAttribute('aria-label', title);
+    b.addEventListener('click', fn);
+    zoomBar.append(b);
+    return b;
+  };
+  const zoomBy = (f) => {
+    const v = lastView;
+    if (!v) return;
+    const spanY = Math.min(MAX_SPAN, Math.max(MIN_ZOOM_SPAN, v.spanY * f));
+    zoom = { lon: v.center[0], lat: v.center[1], spanY };
+    render();
+  };
+  const zoomIn = zbutton('+', 'Zoom in', () => zoomBy(0.5));
+  const zoomOut = zbutton('−', 'Zoom out', () => zoomBy(2));
+  const zoomFit = zbutton('Fit', 'Fit the map to the events', () => { zoom = null; render(); });
+  let drag = null;
+  frame.addEventListener('pointerdown', (ev) => {
+    if (ev.button !== 0 || ev.pointerType === 'touch' || !lastView || (ev.target.closest && ev.target.closest('.map-marker, .map-zoom'))) return;
+    const svgEl = frame.querySelector('.map-svg');
+    if (!svgEl) return;
+    drag = { x: ev.clientX, y: ev.clientY, view: lastView, ratio: lastView.width / svgEl.getBoundingClientRect().width, moved: false };
+    frame.setPointerCapture(ev.pointerId);
+  });
+  frame.addEventListener('pointermove', (ev) => {
+    if (!drag) return;
+    const dx = (ev.clientX - drag.x) * drag.ratio, dy = (ev.clientY - drag.y) * drag.ratio;
+    if (!drag.moved && Math.hypot(dx, dy) < 4) return;
+    drag.moved = true;
+    const g = frame.querySelector('.map-svg > .map-pan');
+    if (g) g.setAttribute('transform', `translate(${dx.toFixed(1)} ${dy.toFixed(1)})`);
+  });
+  const endDrag = (ev) => {
+    if (!drag) return;
+    const d = drag;
+    drag = null;
+    if (!d.moved) return;
+    const dx = (ev.clientX - d.x) * d.ratio, dy = (ev.clientY - d.y) * d.ratio;
+    const [lon, lat] = d.view.invert([d.view.width / 2 - dx, d.view.height / 2 - dy]);
+    zoom = { lon, lat, spanY: d.view.spanY };
+    render();
+  };
+  frame.addEventListener('pointerup', endDrag);
+  frame.addEventListener('pointercancel', () => { drag = null; });
   panel.replaceChildren(head, fitBox, frame, legendRow, note, credit);
   const tooltip = makeTooltip(frame);
 
@@ -313,8 +385,13 @@ export function initMap() {
     const pts = geo.map((r) => [r.place.lon, r.place.lat]);
     const main = mainCluster(pts);
     const outside = geo.length - main.length;
-    const view = fitView(showAll || !outside ? pts : main.map((i) => pts[i]));
-    panel.dataset.outside = showAll ? '0' : String(outside);
+    const fitted = fitView(showAll || !outside ? pts : main.map((i) => pts[i]));
+    // the user's zoom and pan, if any, in the fitted box
+    const view = zoom ? viewAt(zoom.lon, zoom.lat, zoom.spanY, fitted.width, fitted.height) : fitted;
+    lastView = view;
+    zoomOut.disabled = Boolean(zoom) && zoom.spanY >= MAX_SPAN;
+    zoomIn.disabled = Boolean(zoom) && zoom.spanY <= MIN_ZOOM_SPAN;
+    zoomFit.disabled = !zoom;
     if (outside) {
       const inMain = new Set(main);
       const names = [...new Set(geo.filter((_, i) => !inMain.has(i)).map((r) => r.place.name))];
@@ -329,6 +406,9 @@ export function initMap() {
     const root = svg('svg', { viewBox: `0 0 ${view.width} ${view.height}`, class: 'map-svg', role: 'group',
       'aria-label': `Map of ${geo.length} geocoded event${geo.length === 1 ? '' : 's'}` });
     root.append(svg('rect', { x: 0, y: 0, width: view.width, height: view.height, class: 'map-sea' }));
+    // everything that moves while the map is dragged
+    const pan = svg('g', { class: 'map-pan' });
+    root.append(pan);
 
     const land = svg('g', { class: 'map-countries', 'aria-hidden': 'true' });
     const countryLabels = [];
@@ -349,17 +429,26 @@ export function initMap() {
     } else if (worldState === 'idle') {
       loadWorld();
     }
-    root.append(land);
+    pan.append(land);
     frame.dataset.basemap = worldState;
 
     const [bw, bs, be, bn] = view.bounds;
-    const visible = showAll ? geo : geo.filter((r) => r.place.lon >= bw && r.place.lon <= be && r.place.lat >= bs && r.place.lat <= bn);
+    // only the markers in view (a marker out of sight must not take the keyboard focus)
+    const mx = (be - bw) * 0.02, my = (bn - bs) * 0.02;
+    const visible = geo.filter((r) => r.place.lon >= bw - mx && r.place.lon <= be + mx && r.place.lat >= bs - my && r.place.lat <= bn + my);
+    panel.dataset.outside = String(geo.length - visible.length);
+    if (zoom) {
+      const off = geo.length - visible.length;
+      fitNote.textContent = off ? `Zoomed: ${off} of ${geo.length} geocoded events out of view.` : `Zoomed: all ${geo.length} geocoded events in view.`;
+      fitButton.textContent = 'Fit to the events';
+      fitBox.hidden = false;
+    }
     const { markers, places } = layoutMarkers(visible, view);
     const pins = svg('g', { class: 'map-places', 'aria-hidden': 'true' });
     for (const p of places) {
       if (p.n > 1) pins.append(svg('circle', { cx: fmt(p.x), cy: fmt(p.y), r: fmt(p.reach + 2), class: 'map-stack' }));
     }
-    root.append(pins);
+    pan.append(pins);
 
     const g = svg('g', { class: 'map-markers' });
     // big ones first, so that small ones stay on top and reachable
@@ -382,7 +471,7 @@ export function initMap() {
       c.__rec = rec;
       g.append(c);
     }
-    root.append(g);
+    pan.append(g);
 
     // names of the busiest places beside them, where they do not run into each other
     const labels = svg('g', { class: 'map-place-labels', 'aria-hidden': 'true' });
@@ -415,9 +504,9 @@ export function initMap() {
       t.textContent = c.name;
       land.append(t);
     }
-    root.append(labels);
+    pan.append(labels);
 
-    frame.replaceChildren(root, hoverName, tooltip.node);
+    frame.replaceChildren(root, hoverName, zoomBar, tooltip.node);
     tooltip.hide();
     land.addEventListener('mouseover', (ev) => {
       const name = ev.target.dataset && ev.target.dataset.name;
