@@ -46,6 +46,8 @@ test('the page has no inline script, no inline handler and a CSP meta tag', () =
     assert.deepEqual(dirs['default-src'], ["'none'"]);
     assert.deepEqual(dirs['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
     assert.deepEqual(dirs['connect-src'], ["'self'"]);
+    // the analysis workers of "Many articles" (js/worker.js), from the page's own origin only
+    if (f === 'index.html') assert.deepEqual(dirs['worker-src'], ["'self'"]);
     for (const [k, v] of Object.entries(dirs)) {
       assert.ok(!v.includes("'unsafe-inline'") && !v.includes("'unsafe-eval'") && !v.some((s) => /^https?:|^\*$/.test(s)),
         `${f}: ${k} ${v.join(' ')} allows too much`);

@@ -134,6 +134,7 @@ function analysePending(all = false) {
     state.run.total += todo.length;
   } else {
     state.run = { total: todo.length, done: 0, t0: performance.now(), controllers: [], label: all ? 'Re-analysing' : 'Analysing' };
+    ui.announce.textContent = `${state.run.label} ${plural(todo.length, 'article')}…`;
   }
   const run = state.run;
   const controller = new AbortController();
@@ -157,6 +158,7 @@ function analysePending(all = false) {
     state.lastRun = { total: run.total, done: run.done, ms: performance.now() - run.t0, cancelled: r.cancelled };
     renderProgress();
     publish(true);
+    ui.announce.textContent = `${ui.progressText.textContent}. ${ui.summary.textContent}`;
     renderNotes();
   });
 }
@@ -308,11 +310,14 @@ function build() {
   zone.append(lead, hint);
   ui.summary = el('p', 'coll-summary');
   ui.summary.id = 'coll-summary';
-  ui.summary.setAttribute('aria-live', 'polite');
+  // screen readers hear the start and the end of a run, not every step
+  ui.announce = el('p', 'visually-hidden');
+  ui.announce.id = 'coll-announce';
+  ui.announce.setAttribute('aria-live', 'polite');
   ui.notes = el('ul', 'coll-notes');
   ui.notes.id = 'coll-notes';
   ui.notes.hidden = true;
-  controls.replaceChildren(zone, ui.summary, ui.notes);
+  controls.replaceChildren(zone, ui.summary, ui.notes, ui.announce);
 
   ui.progressBox = el('div', 'coll-progress');
   ui.progressBox.id = 'coll-progress';
@@ -323,7 +328,6 @@ function build() {
   ui.bar.value = 0;
   ui.progressText = el('span', 'coll-progress-text');
   ui.progressText.id = 'coll-progress-text';
-  ui.progressText.setAttribute('role', 'status');
   ui.bar.setAttribute('aria-labelledby', 'coll-progress-text');
   ui.cancel = el('button', 'button secondary', 'Cancel');
   ui.cancel.type = 'button';
