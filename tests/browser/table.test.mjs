@@ -127,6 +127,7 @@ test('the count, sorting by every column, pages', async () => {
         const filled = events.filter((e) => !empty(e, field)).sort((a, b) => sign * compare(a, b));
         if (filled.length) assert.ok(compare(shown[0], filled[0]) === 0, `${key} ${dir}: the first row is the ${dir === 'ascending' ? 'least' : 'greatest'}`);
         if (key === 'fatalities' && dir === 'descending') {
+          await page.locator('#events-table').evaluate((el) => el.scrollIntoView());
           await page.screenshot({ path: path.join(SHOTS, 'table-sorted-fatalities.png') });
         }
       }
@@ -208,6 +209,7 @@ test('filters: event type, actor, place, date range, together, and reset', async
       && e.date && range(e.date)[1] >= '2024-01-01' && range(e.date)[0] <= '2024-06-30').length;
     c = await waitCount(page, together);
     assert.equal(c.shown, together);
+    await page.locator('#events-table').evaluate((el) => el.scrollIntoView());
     await page.screenshot({ path: path.join(SHOTS, 'table-filtered.png') });
     if (!together) assert.match(await page.textContent('.tbl-empty'), /No event matches these filters/);
 
