@@ -485,6 +485,13 @@ test('a long paste in the reading view is analysed in the background', async () 
     assert.equal(events, fresh, 'the cards are the core\'s events');
     const long = await page.evaluate(() => window.__long);
     console.log(`# reading view, ${big.length.toLocaleString('en')} characters: ${events} events; long tasks ${JSON.stringify(long)}`);
+    // a long list lays out only the cards in view; a trigger far down still brings its card
+    assert.equal(await page.$eval('#events', (l) => l.classList.contains('long')), true);
+    const far = await page.$$eval('#article .ev-anchor', (as) => as[Math.floor(as.length * 0.8)].dataset.event);
+    await page.locator(`#article .ev-anchor[data-event="${far}"]`).first().scrollIntoViewIfNeeded();
+    await page.locator(`#article .ev-anchor[data-event="${far}"]`).first().click();
+    assert.equal(await page.getAttribute(`.event-card[data-id="${far}"]`, 'aria-pressed'), 'true');
+    assert.ok(await waitInView(page, `.event-card[data-id="${far}"]`, '.events-panel', 5000), 'the card is scrolled into view');
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });

@@ -35,6 +35,8 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_TEXT_UNITS = 5 * 1024 * 1024;
 // Longer texts are analysed in a worker (engine.analyzeAsync) so typing never freezes.
 const ASYNC_FROM_UNITS = 200_000;
+// Lists of more events than this lay out only the cards in view (style.css, .events.long).
+const LONG_EVENT_LIST = 150;
 const tooLargeMessage = (what, size) =>
   `${what} is too large (${(size / (1024 * 1024)).toFixed(1)} MB); the limit is 5 MB. Split it into articles and analyse them one at a time.`;
 
@@ -259,6 +261,7 @@ function renderEventList() {
   const shown = a.events.filter((e) => !state.hiddenEventTypes.has(e.type)).length;
   ui.eventCount.textContent = !total ? '' : shown === total ? `(${total})` : `(${shown} of ${total} shown)`;
   renderTypeFilters(ui.eventFilters, a.events, { hiddenTypes: state.hiddenEventTypes });
+  ui.events.classList.toggle('long', total > LONG_EVENT_LIST);
   if (!total) {
     const li = document.createElement('li');
     li.append(emptyState('No events found in this article.'));
@@ -327,6 +330,20 @@ function flash(node) {
   setTimeout(() => node.classList.remove('flash'), 1300);
 }
 
+/**
+ * Scroll an event card into view. In a long list (cards out of view not laid out, their
+ * heights guessed) a smooth scroll would aim at a guessed place: jump, then once the
+ * cards around are laid out, jump again to where the card really is.
+ */
+function revealCard(card, block = 'nearest') {
+  if (!ui.events.classList.contains('long')) {
+    card.scrollIntoView({ block, behavior: 'smooth' });
+    return;
+  }
+  card.scrollIntoView({ block });
+  requestAnimationFrame(() => requestAnimationFrame(() => { if (card.isConnected) card.scrollIntoView({ block }); }));
+}
+
 const anchorSel = (id) => `.ev-anchor[data-event="${CSS.escape(id)}"]`;
 const cardSel = (id) => `.event-card[data-id="${CSS.escape(id)}"]`;
 
@@ -347,7 +364,7 @@ function selectEvent(id, from = 'card') {
     if (!state.selectedEvent) return;
     const card = ui.events.querySelector(cardSel(id));
     if (card) {
-      card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+      revealCard(card);
       flash(card);
     }
     return;
@@ -604,7 +621,9 @@ async function openFromCollection(req) {
   const card = ui.events.querySelector(cardSel(ev.id));
   const panel = ui.events.closest('.events-panel');
   if (card && panel && panel.scrollHeight > panel.clientHeight) {
-    panel.scrollTop += card.getBoundingClientRect().top - panel.getBoundingClientRect().top - 48;
+    const place = () => { panel.scrollTop += card.getBoundingClientRect().top - panel.getBoundingClientRect().top - 48; };
+    place();
+    if (ui.events.classList.contains('long')) requestAnimationFrame(() => requestAnimationFrame(place));
   }
   selectEvent(ev.id);
   if (card) flash(card);
