@@ -9,7 +9,7 @@ import { emit, on, store } from './store.js';
 import { initTabs, show } from './tabs.js';
 import * as engine from './engine.js';
 import { initCollection, addSnapshot, setDragging } from './collection.js';
-import { snapshotDrop, isMany, kindOf, readArticles } from './collection-files.js';
+import { snapshotDrop, isMany, kindOf, readArticles, MAX_FILE_BYTES } from './collection-files.js';
 import { initTable } from './table.js';
 import { initExport } from './export.js';
 import { initMap } from './map.js';
@@ -30,8 +30,8 @@ const ui = {
 
 const DEFAULT_DETAILS = ui.details.textContent;
 // The input limit (README, "Security and hostile input"): a file of more than 5 MB,
-// or pasted text of more than 5 Mi UTF-16 units, is refused with a message.
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
+// or pasted text of more than 5 Mi UTF-16 units, is refused with a message
+// (MAX_FILE_BYTES, shared with "Many articles", is in collection-files.js).
 const MAX_TEXT_UNITS = 5 * 1024 * 1024;
 // Longer texts are analysed in a worker (engine.analyzeAsync) so typing never freezes.
 const ASYNC_FROM_UNITS = 200_000;
