@@ -575,3 +575,27 @@ test('a new user lexicon re-analyses the collection and the reading view, in the
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });
+
+test('a worker that cannot start (blocked, missing) falls back to the main thread too', async () => {
+  const { page, problems } = await openPage();
+  try {
+    // a Worker that is created but then fails to load, as when a CSP or a 404 stops it
+    await page.addInitScript(() => {
+      window.Worker = class FailingWorker {
+        constructor() { setTimeout(() => this.onerror && this.onerror(new ErrorEvent('error', { message: 'blocked for the test' })), 50); }
+        postMessage() {}
+        terminate() {}
+      };
+    });
+    await page.reload();
+    await page.waitForFunction(() => document.getElementById('status').dataset.state !== 'loading');
+    await openCollection(page);
+    await page.setInputFiles('#coll-files', shortArticles(60));
+    const end = await waitDone(page);
+    assert.equal(end.value, 60);
+    const c = await recount(page);
+    assert.equal(c.mode, 'main');
+    assert.equal(c.total, c.fresh);
+    assert.deepEqual(problems, []);
+  } finally { await page.close(); }
+});
