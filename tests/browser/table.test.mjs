@@ -248,6 +248,18 @@ test('a row opens its article in the reading view with the event selected and it
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SHOTS, 'table-opened-event.png') });
 
+    // and back: the table as it was, the row opened marked and in view
+    assert.match(await page.textContent('#from-collection'), /Article “004_e2362acd604f0922\.txt” of Many articles|Article “.+” of Many articles/);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SHOTS, 'table-opened-top.png') });
+    await page.click('#back-to-table');
+    await page.waitForSelector('#view-collection:not([hidden])');
+    assert.equal(await page.inputValue('#tbl-place'), 'Ghouta', 'the filters are kept');
+    const opened = await page.$$eval('#tbl tbody tr.opened', (rs) => rs.map((r) => [r.dataset.doc, r.dataset.event]));
+    assert.deepEqual(opened, [[docId, eventId]]);
+    assert.ok(await waitInView(page, '#tbl tbody tr.opened'), 'the row opened is in view');
+    await page.screenshot({ path: path.join(SHOTS, 'table-back.png') });
+
     // an event of the .jsonl (by keyboard): its reference date comes along
     await page.click('#tab-collection');
     await page.click('#tbl-reset');
@@ -265,6 +277,9 @@ test('a row opens its article in the reading view with the event selected and it
     assert.equal(await page.inputValue('#ref-date'), '2023-06-15', 'the reference date of the .jsonl line');
     assert.match(await page.textContent('#status'), /reference date 2023-06-15/);
     assert.match(await page.inputValue('#input'), /^Combats à Raqqa\n\nMardi, des affrontements/);
+    // typing in the article: it is no longer the collection's
+    await page.type('#input', ' ');
+    assert.equal(await page.isHidden('#from-collection'), true);
     assert.ok(await waitInView(page, '#article .hl-trigger'));
     assert.deepEqual(problems, []);
   } finally { await page.close(); }

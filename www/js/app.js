@@ -26,6 +26,7 @@ const ui = {
   refSource: $('ref-date-source'), refReset: $('ref-date-reset'),
   entityIndex: $('entity-index'), entityGroups: $('entity-groups'), entityCount: $('entity-index-count'),
   eventFilters: $('event-filters'),
+  fromCollection: $('from-collection'), fromCollectionName: $('from-collection-name'), backToTable: $('back-to-table'),
 };
 
 const DEFAULT_DETAILS = ui.details.textContent;
@@ -459,7 +460,12 @@ async function loadFile(file) {
 }
 
 function wire() {
-  ui.input.addEventListener('input', scheduleAnalyse);
+  ui.input.addEventListener('input', () => { showFromCollection(null); scheduleAnalyse(); });
+  ui.backToTable.addEventListener('click', () => {
+    show('collection');
+    const row = document.querySelector('#tbl tbody tr.opened');
+    if (row) { row.scrollIntoView({ block: 'center' }); row.focus({ preventScroll: true }); }
+  });
   ui.analyse.addEventListener('click', analyseNow);
   ui.refDate.addEventListener('change', () => {
     // an emptied field goes back to the dateline; any date typed or picked is the user's
@@ -475,6 +481,7 @@ function wire() {
     ui.refDate.focus();
   });
   ui.picker.addEventListener('change', () => {
+    showFromCollection(null);
     const ex = state.examples.find((x) => x.file === ui.picker.value);
     if (!ex) return;
     ui.input.value = ex.text;
@@ -590,9 +597,16 @@ function wire() {
  * Answer emit('open', { docId, eventId }) (the events table, the map, the timeline): load
  * that article with its reference date, analyse it, select the event, show its trigger.
  */
+/** The "back to the events table" line over the article, for an article of the collection. */
+function showFromCollection(doc) {
+  ui.fromCollection.hidden = !doc;
+  ui.fromCollectionName.textContent = doc ? `Article “${doc.name}” of Many articles` : '';
+}
+
 async function openFromCollection(req) {
   const doc = req && (store.collection || []).find((d) => d.id === req.docId);
   if (!doc || !state.engine) return;
+  showFromCollection(doc);
   const want = doc.analysis && doc.analysis.events.find((e) => e.id === req.eventId);
   clearTimeout(debounce);
   ui.input.value = doc.text;

@@ -28,6 +28,7 @@ const state = {
   filters: { type: '', actor: '', place: '', from: '', to: '' },
   page: 0,
   types: '',                // the type options now offered (joined), to rebuild only on change
+  opened: '',               // docId + eventId of the row last opened, marked when back
 };
 const cache = new WeakMap(); // doc object → its rows (docs are replaced when re-analysed)
 const ui = {};
@@ -147,6 +148,7 @@ function renderRow(r) {
   tr.dataset.doc = r.docId;
   tr.dataset.event = r.eventId;
   tr.title = 'Open this event in its article';
+  if (state.opened === `${r.docId}\u0000${r.eventId}`) tr.classList.add('opened');
   const date = el('td', 'c-date');
   if (r.date) {
     date.textContent = r.date.replace('/', ' – ');
@@ -358,7 +360,12 @@ function build() {
   ui.prev.addEventListener('click', () => { if (state.page > 0) { state.page -= 1; render(); } });
   ui.next.addEventListener('click', () => { state.page += 1; recompute(); render(); });
 
-  const open = (tr) => emit('open', { docId: tr.dataset.doc, eventId: tr.dataset.event });
+  const open = (tr) => {
+    state.opened = `${tr.dataset.doc}\u0000${tr.dataset.event}`;
+    for (const x of ui.tbody.querySelectorAll('tr.opened')) x.classList.remove('opened');
+    tr.classList.add('opened');
+    emit('open', { docId: tr.dataset.doc, eventId: tr.dataset.event });
+  };
   ui.tbody.addEventListener('click', (ev) => {
     const tr = ev.target.closest('tr');
     if (tr && !window.getSelection().toString()) open(tr);
