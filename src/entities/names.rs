@@ -13,15 +13,24 @@ use regex::Regex;
 /// A capitalised name, with Arabic articles and particles inside (`Wadi al-Deif`,
 /// `Jisr al-Choghour`, `Bir-Kassab`, `al-Jafrat`, `Deir ez-Zor`).
 const NAME: &str = concat!(
-    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[\w']*(?:-[\w']+)*",
+    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[WD']*(?:-[WD']+)*",
     r"(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech|ben|bin|ibn|bou|abou|abu|ould|ag|de|du|des|la|le)[ -])?",
-    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[\w']*(?:-[\w']+)*)*"
+    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[WD']*(?:-[WD']+)*)*"
 );
+
+/// Letters and digits a name is written with: Latin with its accents (Latin-1,
+/// Extended-A and B, Extended Additional). Explicit rather than Unicode `\w`, whose
+/// automata (forwards and backwards) are many times larger and slower to build.
+const WORD_CHARS: &str = "0-9A-Za-z_ªµºÀ-ÖØ-öø-ɏḀ-ỿ";
 
 /// A capitalised name on its own, for the transliteration lookup.
 pub(crate) fn bare_name_regex() -> &'static Regex {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| Regex::new(&NAME.replace("UP", UPPER)).expect("name regex compiles"))
+    RE.get_or_init(|| Regex::new(&name_pattern()).expect("name regex compiles"))
+}
+
+fn name_pattern() -> String {
+    NAME.replace("UP", UPPER).replace("WD", WORD_CHARS)
 }
 
 /// Capitalised words that close a list without being a name (`et Cie`).
@@ -42,7 +51,7 @@ pub struct NameRules {
 
 impl NameRules {
     pub fn builtin() -> NameRules {
-        let name = NAME.replace("UP", UPPER);
+        let name = name_pattern();
         let anchored = |link: &str| Regex::new(&format!(r"^{link}({name})")).expect("name regex compiles");
         NameRules {
             bare: anchored(r" +"),

@@ -6,6 +6,7 @@
 //! date (articles report the past); the weekday, when given, is not checked against
 //! the day, as coders trust the number.
 
+use super::candidate::fold_regex;
 use super::calendar as cal;
 use super::candidate::{number_continues, number_precedes, Sink};
 use super::lexicon::{self, DAY, MONTH, WEEKDAY, YEAR};
@@ -16,7 +17,7 @@ use time::{Date, Month};
 fn day_month_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(?:le|ce)\s*)?(?:(?:{WEEKDAY})\s+)?({DAY})\s*({MONTH})\b(?:\s+({YEAR})\b)?"
         ))
         .expect("day-month regex")
@@ -26,7 +27,7 @@ fn day_month_re() -> &'static Regex {
 fn interval_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(?:la\s+)?nuit\s+)?du\s+(?:(?:{WEEKDAY})\s+)?({DAY})(?:\s*({MONTH}))?(?:\s+({YEAR}))?\s+au\s+(?:(?:{WEEKDAY})\s+)?({DAY})\s*({MONTH})\b(?:\s+({YEAR})\b)?"
         ))
         .expect("interval regex")
@@ -36,7 +37,7 @@ fn interval_re() -> &'static Regex {
 fn numeric_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"\b([0-3]?\d)([/.-])([01]?\d)([/.-])((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
+        fold_regex(r"\b([0-3]?\d)([/.-])([01]?\d)([/.-])((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
             .expect("numeric date regex")
     })
 }

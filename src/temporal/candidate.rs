@@ -8,6 +8,13 @@
 use crate::text::Doc;
 use regex::{Captures, Regex};
 
+/// Compile a pattern run over `doc.fold`, which is ASCII: `\b`, `\s`, `\d` in their
+/// ASCII sense (`(?-u)`) give the same matches with far smaller automata than the
+/// Unicode ones, whose reverse DFA was a tenth of the time of a long article.
+pub fn fold_regex(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&format!("(?-u){pattern}"))
+}
+
 /// A proposed mention, in character indices of the `Doc`.
 #[derive(Debug, Clone)]
 pub struct Candidate {

@@ -9,6 +9,7 @@
 //! (`Projet de logements 1070`, `5.000`). Prepositions stay out of the span, as in
 //! the gold (`septembre` in `en septembre`); parts of the month stay in it.
 
+use super::candidate::fold_regex;
 use super::calendar::{self as cal, Season};
 use super::candidate::{number_continues, number_precedes, Sink};
 use super::lexicon::{self, MONTH, YEAR};
@@ -20,18 +21,18 @@ const PART: &str = r"(?:la\s+)?mi\s*-\s*|(?:debut|fin|courant)\s+(?:d'|de\s+)?";
 
 fn range_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b({MONTH})\s*-\s*({MONTH})\s+({YEAR})\b")).expect("month range regex"))
+    RE.get_or_init(|| fold_regex(&format!(r"\b({MONTH})\s*-\s*({MONTH})\s+({YEAR})\b")).expect("month range regex"))
 }
 
 fn month_year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b(?:{PART})?({MONTH})\s+({YEAR})\b")).expect("month-year regex"))
+    RE.get_or_init(|| fold_regex(&format!(r"\b(?:{PART})?({MONTH})\s+({YEAR})\b")).expect("month-year regex"))
 }
 
 fn month_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(?:en|depuis|des|jusqu'en|(?:au|le|du)\s+mois\s+(?:de\s+|d'))\s*|({PART}))?({MONTH})\b(?:\s+(dernier|passe|prochain)\b)?"
         ))
         .expect("month regex")
@@ -41,7 +42,7 @@ fn month_re() -> &'static Regex {
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(?:en|depuis|des|jusqu'en|avant|apres|courant|l'an|l'annee|annee|printemps|ete|automne|hiver)\s+|((?:debut|fin|mi)\s*-?\s*))({YEAR})\b|\b(?:de|entre)\s+({YEAR})\s+(?:a|et)\s+({YEAR})\b"
         ))
         .expect("year regex")
@@ -51,7 +52,7 @@ fn year_re() -> &'static Regex {
 fn season_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(l'|le\s+|cet\s+|ce\s+)?(ete|hiver|printemps|automne)\b(?:\s+(dernier|passe|prochain)\b|\s+({YEAR})\b)?"
         ))
         .expect("season regex")

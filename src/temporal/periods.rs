@@ -7,6 +7,7 @@
 //! semaine`, `cinq mois plus tard` place something in time without a day: they are
 //! mentions with no value. The gold's own typo `ces deux deniers jours` is accepted.
 
+use super::candidate::fold_regex;
 use super::calendar as cal;
 use super::candidate::Sink;
 use super::lexicon::{self, COUNT};
@@ -20,7 +21,7 @@ const UNIT: &str = r"jours?|heures?|semaines?|mois|annees?|ans?";
 fn last_n_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(ces|les)\s+|des\s+)(?:({COUNT})\s+{LAST}|{LAST}\s+({COUNT}))\s+({UNIT})\b"
         ))
         .expect("last-n regex")
@@ -30,7 +31,7 @@ fn last_n_re() -> &'static Regex {
 fn vague_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:ces|les)\s+(?:{LAST}|prochain(?:e)?s)\s+(?:jours|heures|semaines|mois|annees)\b|\bles\s+(?:jours|heures|semaines|mois)\s+(?:a venir|prochains|prochaines)\b|\bil y a\s+(?:({COUNT})|quelques|plusieurs)\s+({UNIT})\b|\b(?:{COUNT}|quelques|plusieurs)\s+(?:{UNIT})\s+plus\s+tard\b"
         ))
         .expect("vague period regex")
@@ -40,7 +41,7 @@ fn vague_re() -> &'static Regex {
 fn named_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        fold_regex(
             r"\b(?:la\s+semaine\s+(passee|derniere|prochaine)|(cette\s+semaine)|le\s+week-end\s+(dernier|passe)|le\s+mois\s+(dernier|passe|prochain)|(ce\s+mois(?:-ci)?)|l'(?:an|annee)\s+(dernier|derniere|passe|passee|prochain|prochaine)|(cette\s+annee))\b",
         )
         .expect("named period regex")

@@ -8,6 +8,7 @@
 //! reference date, except `la veille de X`, anchored to X, and `le lendemain`,
 //! always anchored to a narrated event: those are mentions without a value.
 
+use super::candidate::fold_regex;
 use super::calendar as cal;
 use super::candidate::Sink;
 use super::lexicon::{self, WEEKDAY};
@@ -20,7 +21,7 @@ const PART: &str = r"matin|soir|apres-midi|midi|nuit";
 fn weekday_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(depuis)\s+)?(?:((?:plus\s+)?tot\s+)?(ce|cet)\s+)?({WEEKDAY})\b(?:\s+(dernier|passe|prochain)\b)?(?:\s+(?:{PART})\b)?(?:\s+(dernier|passe|prochain)\b)?"
         ))
         .expect("weekday regex")
@@ -30,7 +31,7 @@ fn weekday_re() -> &'static Regex {
 fn deictic_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        fold_regex(&format!(
             r"\b(?:(?:plus\s+)?tot\s+)?(avant-hier|avant hier|apres-demain|aujourd'hui|hier|demain)\b(?:\s+(?:au\s+)?(?:{PART})\b)?|\b(?:(?:plus\s+)?tot\s+)?(?:ce matin|ce soir|cet apres-midi|cette apres-midi|cette nuit|ce midi)\b|\b(la nuit derniere)\b|\b(la veille)\b(?:\s+au\s+soir\b)?(\s+(?:de|du|des|d')\b)?|\b(le lendemain|le surlendemain)\b"
         ))
         .expect("deictic regex")
@@ -40,7 +41,7 @@ fn deictic_re() -> &'static Regex {
 fn night_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(r"\b(?:la\s+)?nuit\s+(?:de|du)\s+({WEEKDAY})\s+(?:a|au)\s+({WEEKDAY})\b"))
+        fold_regex(&format!(r"\b(?:la\s+)?nuit\s+(?:de|du)\s+({WEEKDAY})\s+(?:a|au)\s+({WEEKDAY})\b"))
             .expect("night regex")
     })
 }
