@@ -206,7 +206,7 @@ test('zoom buttons and dragging change the view; markers keep their size; Fit go
   } finally { await page.close(); }
 });
 
-test('no collection: the map shows the article being read; a click emits open with no docId', async () => {
+test('no collection: the map shows the article being read; a click selects that event in the reading view', async () => {
   const { page, problems } = await openPage();
   try {
     await recordOpens(page);
@@ -231,6 +231,8 @@ test('no collection: the map shows the article being read; a click emits open wi
     await page.waitForFunction(() => window.__opened.length === 1);
     assert.deepEqual(await page.evaluate(() => window.__opened[0]), { docId: null, eventId: 'E14' });
     assert.equal(await page.isVisible('#view-read'), true);
+    // the reading view selects that event of the article it shows
+    await page.waitForSelector('#events .event-card[data-id="E14"][aria-pressed="true"]');
     assert.deepEqual(problems, []);
   } finally { await page.close(); }
 });

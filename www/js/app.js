@@ -604,6 +604,20 @@ function showFromCollection(doc) {
 }
 
 async function openFromCollection(req) {
+  // The map and timeline of the article being read ask with no docId: select it here.
+  if (req && req.docId == null) {
+    const ev = state.analysis && state.analysis.events.find((e) => e.id === req.eventId);
+    if (!ev) return;
+    if (state.hiddenEventTypes.has(ev.type)) {
+      state.hiddenEventTypes.delete(ev.type);
+      renderEventList();
+    }
+    state.selectedEvent = null;
+    selectEvent(ev.id);
+    const card = ui.events.querySelector(cardSel(ev.id));
+    if (card) flash(card);
+    return;
+  }
   const doc = req && (store.collection || []).find((d) => d.id === req.docId);
   if (!doc || !state.engine) return;
   showFromCollection(doc);
