@@ -75,15 +75,16 @@ function blockText(root) {
 
 /**
  * Nothing in a DOMParser document runs, but Chromium still checks inline handlers
- * (onload=…) and <style> elements against the page's Content-Security-Policy as they are
- * parsed, and logs each refusal. Renaming them first keeps the console quiet; safety does
- * not rest on this (the document is inert and the CSP forbids them anyway).
+ * (onload=…), style attributes, <style> and <base> elements against the page's
+ * Content-Security-Policy as they are parsed, and logs each refusal. Renaming them first
+ * keeps the console quiet; safety does not rest on this (the document is inert and the
+ * CSP forbids them anyway).
  */
 function quiet(html) {
-  let out = html.replace(/<(\/?)style\b/gi, '<$1x-style');
-  const handler = /(<[a-z][^>]*?[\s"'/])on([a-z]+\s*=)/gi;
+  let out = html.replace(/<(\/?)style\b/gi, '<$1x-style').replace(/<base\b/gi, '<x-base');
+  const handler = /(<[a-z][^>]*?[\s"'/])(on[a-z]+|style)(\s*=)/gi;
   for (let i = 0; i < 50; i++) {
-    const next = out.replace(handler, '$1data-on$2');
+    const next = out.replace(handler, '$1data-$2$3');
     if (next === out) break;
     out = next;
   }
