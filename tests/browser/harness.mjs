@@ -46,6 +46,14 @@ function stopServer() {
   if (ctx.server && ctx.server.exitCode === null) ctx.server.kill('SIGTERM');
 }
 
+/** A new Chromium, launched as every test's (a test that wants a process of its own). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+}
+
 /** Register before/after hooks that start and stop the server and the browser. */
 export function useBrowser() {
   process.on('exit', stopServer);
@@ -62,10 +70,7 @@ export function useBrowser() {
       { stdio: 'ignore' });
     ctx.base = `http://127.0.0.1:${port}/`;
     await waitForServer(ctx.base, ctx.server);
-    ctx.browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
-    });
+    ctx.browser = await launchChromium();
   });
   after(async () => {
     try { if (ctx.browser) await ctx.browser.close(); } finally { stopServer(); }
@@ -130,4 +135,48 @@ export async function waitInView(page, selector, within = null, timeout = 3000) 
     await page.waitForTimeout(100);
   }
   return false;
+}
+
+/**
+ * Record every request a browser context makes (pages, their workers and service
+ * workers) and every websocket its pages open; anything not on `origin` (nor data:/
+ * blob:) is aborted by a route, so a leak fails at once instead of hanging on a
+ * network the test machine may not have. Returns `{ requests, aborted, sockets,
+ * navigations, watch(page), outside() }`; call `watch(page)` for each page whose
+ * websockets and main-frame navigations should be recorded too.
+ */
+export async function recordRequests(context, origin) {
+  const isLocal = (url) => url.startsWith('data:') || url.startsWith('blob:')
+    || (() => { try { return new URL(url).origin === origin; } catch { return false; } })();
+  const rec = { requests: [], aborted: [], sockets: [], navigations: [], popups: [] };
+  context.on('request', (r) => {
+    let worker = false;
+    try { worker = Boolean(r.serviceWorker()) || !r.frame(); } catch { worker = true; } // a worker's request may have no frame
+    rec.requests.push({ url: r.url(), type: r.resourceType(), method: r.method(), worker });
+  });
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (isLocal(url)) return route.continue();
+    rec.aborted.push(url);
+    return route.abort('blockedbyclient');
+  });
+  rec.watch = (page) => {
+    page.on('websocket', (ws) => rec.sockets.push(ws.url()));
+    page.on('framenavigated', (f) => { if (f === page.mainFrame()) rec.navigations.push(f.url()); });
+    page.on('popup', (p) => rec.popups.push(p.url()));
+  };
+  rec.outside = () => [...rec.requests.map((r) => r.url), ...rec.aborted, ...rec.sockets, ...rec.navigations]
+    .filter((u) => !isLocal(u));
+  rec.isLocal = isLocal;
+  return rec;
+}
+
+/** Requests counted by resource type (and by worker/page), for a test's output. */
+export function requestSummary(requests) {
+  const by = new Map();
+  for (const r of requests) {
+    const k = `${r.type}${r.worker ? ' (worker)' : ''}`;
+    by.set(k, (by.get(k) || 0) + 1);
+  }
+  return [...by].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');
 }
