@@ -150,9 +150,9 @@ export async function recordRequests(context, origin) {
     || (() => { try { return new URL(url).origin === origin; } catch { return false; } })();
   const rec = { requests: [], aborted: [], sockets: [], navigations: [], popups: [] };
   context.on('request', (r) => {
-    let worker = false;
-    try { worker = Boolean(r.serviceWorker()) || !r.frame(); } catch { worker = true; } // a worker's request may have no frame
-    rec.requests.push({ url: r.url(), type: r.resourceType(), method: r.method(), worker });
+    // (a dedicated worker's requests are told apart by nothing but their URL; a service
+    // worker's by serviceWorker())
+    rec.requests.push({ url: r.url(), type: r.resourceType(), method: r.method(), worker: Boolean(r.serviceWorker()) });
   });
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -171,11 +171,11 @@ export async function recordRequests(context, origin) {
   return rec;
 }
 
-/** Requests counted by resource type (and by worker/page), for a test's output. */
+/** Requests counted by resource type (service workers' apart), for a test's output. */
 export function requestSummary(requests) {
   const by = new Map();
   for (const r of requests) {
-    const k = `${r.type}${r.worker ? ' (worker)' : ''}`;
+    const k = `${r.type}${r.worker ? ' (service worker)' : ''}`;
     by.set(k, (by.get(k) || 0) + 1);
   }
   return [...by].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}: ${n}`).join(', ');

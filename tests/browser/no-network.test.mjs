@@ -318,3 +318,36 @@ test('a whole session, index.html then embed.html: every request on the page ori
     console.log(`# no-network session: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally { await context.close(); }
 });
+
+test('control: the recording sees and stops a request to outside, from the page and from a worker', async () => {
+  const origin = ctx.base.replace(/\/$/, '');
+  const context = await ctx.browser.newContext();
+  const rec = await recordRequests(context, origin);
+  const page = await context.newPage();
+  rec.watch(page);
+  try {
+    // a document of the origin without the page's CSP (the pkg/ listing), so nothing is
+    // blocked before it reaches the network
+    await page.goto(`${ctx.base}pkg/`);
+    const outcome = await page.evaluate(async (host) => {
+      const img = await new Promise((resolve) => {
+        const i = new Image();
+        i.onload = () => resolve('loaded');
+        i.onerror = () => resolve('failed');
+        i.src = `http://${host}/control.png`;
+      });
+      const fetched = await fetch(`https://${host}/control`).then(() => 'answered', () => 'failed');
+      const src = `fetch("http://${host}/from-worker").then(() => postMessage("answered"), () => postMessage("failed"))`;
+      const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));
+      const worker = await new Promise((resolve) => { w.onmessage = (e) => resolve(e.data); });
+      return { img, fetched, worker };
+    }, OUT);
+    assert.deepEqual(outcome, { img: 'failed', fetched: 'failed', worker: 'failed' }, 'aborted, not answered and not left hanging');
+    const seen = rec.outside();
+    for (const u of [`http://${OUT}/control.png`, `https://${OUT}/control`, `http://${OUT}/from-worker`]) {
+      assert.ok(seen.includes(u), `${u} recorded: ${seen}`);
+      assert.ok(rec.aborted.includes(u), `${u} aborted`);
+    }
+    console.log(`# control: ${rec.aborted.length} outside requests seen and aborted (${requestSummary(rec.requests.filter((r) => r.url.includes(OUT)))})`);
+  } finally { await context.close(); }
+});
