@@ -2,6 +2,7 @@
 //! their context, and DATE mentions, merged into one list without overlaps.
 
 mod forces;
+mod name_pattern;
 mod names;
 mod surnames;
 mod variants;

@@ -2,64 +2,23 @@
 //! → place, `la milice X` → armed group, `selon X` → media, `le général X` → person.
 //! The cue words are data (`data/name_cues.tsv`, `data/first_names.tsv`), found by
 //! the lexicon automaton with every other word; this file reads the capitalised name
-//! that follows each cue with one anchored regular expression.
+//! that follows each cue (its shape: `name_pattern`).
 
 use super::Mention;
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
 use crate::text::Doc;
-use regex::Regex;
-
-/// A capitalised name, with Arabic articles and particles inside (`Wadi al-Deif`,
-/// `Jisr al-Choghour`, `Bir-Kassab`, `al-Jafrat`, `Deir ez-Zor`).
-const NAME: &str = concat!(
-    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[WD']*(?:-[WD']+)*",
-    r"(?:[ -](?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech|ben|bin|ibn|bou|abou|abu|ould|ag|de|du|des|la|le)[ -])?",
-    r"(?:(?:al|el|ad|ar|as|ash|az|an|at|ed|es|ez|ech)-)?UP[WD']*(?:-[WD']+)*)*"
-);
-
-/// Letters and digits a name is written with: Latin with its accents (Latin-1,
-/// Extended-A and B, Extended Additional). Explicit rather than Unicode `\w`, whose
-/// automata (forwards and backwards) are many times larger and slower to build.
-const WORD_CHARS: &str = "0-9A-Za-z_ªµºÀ-ÖØ-öø-ɏḀ-ỿ";
-
-/// A capitalised name on its own, for the transliteration lookup.
-pub(crate) fn bare_name_regex() -> &'static Regex {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    RE.get_or_init(|| Regex::new(&name_pattern()).expect("name regex compiles"))
-}
-
-fn name_pattern() -> String {
-    NAME.replace("UP", UPPER).replace("WD", WORD_CHARS)
-}
+use super::name_pattern::{after_link, Link};
 
 /// Capitalised words that close a list without being a name (`et Cie`).
 const STOP_NAMES: &[&str] = &["Cie", "Co", "Al", "Cia"];
 
-/// Upper-case Latin letters (the regex crate is built without Unicode categories).
-const UPPER: &str = "[A-ZÀ-ÖØ-ÞŒŠŽŸĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŘŚŞŢŤŪŮŰŹŻ]";
-
-/// The compiled context rules: what follows a cue.
-pub struct NameRules {
-    /// A name right after the cue (`Abou Omar`, `à Dioura`).
-    bare: Regex,
-    /// A name after the cue and an optional article (`le village de Tal al-Milh`).
-    linked: Regex,
-    /// The next name of a list (`, X`, ` et X`), anchored where a name ends.
-    more: Regex,
-}
+/// The context rules: what follows a cue (the name's shape is in `name_pattern`).
+pub struct NameRules;
 
 impl NameRules {
     pub fn builtin() -> NameRules {
-        let name = name_pattern();
-        let anchored = |link: &str| Regex::new(&format!(r"^{link}({name})")).expect("name regex compiles");
-        NameRules {
-            bare: anchored(r" +"),
-            linked: anchored(r" +(?:(?:de|du|des|la|le|les) +|d'|l')?"),
-            // `les villages Mrayiyya, Mou-Hassan, Ayyache et Hatlat`: the names listed
-            // after the first one are of its kind.
-            more: anchored(r"(?:, *(?:et +|ou +)?| +et +| +ou +| +ainsi que +(?:de +|d')?)"),
-        }
+        NameRules
     }
 
     /// Names after the cue words among the lexicon hits.
@@ -74,12 +33,13 @@ impl NameRules {
                 continue;
             }
             let keep_cue = cue.attr("keep") == Some("cue");
-            let regex = if keep_cue || cue.attr("article") == Some("no") { &self.bare } else { &self.linked };
+            // A name right after the cue (`Abou Omar`, `à Dioura`), or after an
+            // optional article (`le village de Tal al-Milh`).
+            let link = if keep_cue || cue.attr("article") == Some("no") { Link::Bare } else { Link::Linked };
             let after = doc.norm_byte(h.end);
-            let Some(c) = regex.captures(&doc.norm[after..]) else { continue };
-            let m = c.get(1).expect("group 1");
-            let start = if keep_cue { doc.norm_byte(h.start) } else { after + m.start() };
-            let end = trim_name_end(&doc.norm, start, after + m.end());
+            let Some((name_start, name_end)) = after_link(&doc.norm, after, link) else { continue };
+            let start = if keep_cue { doc.norm_byte(h.start) } else { name_start };
+            let end = trim_name_end(&doc.norm, start, name_end);
             if end <= start {
                 continue;
             }
@@ -107,9 +67,10 @@ impl NameRules {
         let mut at = end;
         let mut items = Vec::new();
         let mut closed = false;
-        while let Some(c) = self.more.captures(&doc.norm[at..]) {
-            let m = c.get(1).expect("group 1");
-            let (ns, ne) = (at + m.start(), trim_name_end(&doc.norm, at + m.start(), at + m.end()));
+        // `les villages Mrayiyya, Mou-Hassan, Ayyache et Hatlat`: the names listed
+        // after the first one are of its kind.
+        while let Some((start, end)) = after_link(&doc.norm, at, Link::More) {
+            let (ns, ne) = (start, trim_name_end(&doc.norm, start, end));
             if ne <= ns || STOP_NAMES.contains(&&doc.norm[ns..ne]) {
                 break;
             }

@@ -3,7 +3,7 @@
 //! each capitalised sequence, and its runs of words longest first, is looked up by
 //! its transliteration skeleton.
 
-use super::names::bare_name_regex;
+use super::name_pattern::find_names;
 use super::Mention;
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::text::Doc;
@@ -20,9 +20,9 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
         hits[from..].iter().take_while(|h| h.start < e).any(|h| matches!(matcher.kind(h), Kind::Entity(_)))
     };
     let mut out = Vec::new();
-    for m in bare_name_regex().find_iter(&doc.norm) {
+    for (m_start, m_end) in find_names(&doc.norm) {
         // Word boundaries inside the sequence, as byte offsets in `norm`.
-        let text = m.as_str();
+        let text = &doc.norm[m_start..m_end];
         let mut starts = vec![0];
         let mut ends = Vec::new();
         for (i, c) in text.char_indices() {
@@ -41,7 +41,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
                 if j == i && text[s..e].chars().count() < MIN_SINGLE_WORD {
                     continue;
                 }
-                let (cs, ce) = (doc.char_of_norm(m.start() + s), doc.char_of_norm(m.start() + e));
+                let (cs, ce) = (doc.char_of_norm(m_start + s), doc.char_of_norm(m_start + e));
                 // What a lexicon already names is not a variant of something else.
                 if listed(cs, ce) {
                     continue;
