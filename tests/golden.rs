@@ -142,7 +142,7 @@ fn diff(expected: &str, actual: &str) -> String {
         if !near(k) {
             continue;
         }
-        if last_shown.map_or(true, |l| l + 1 != k) {
+        if last_shown.is_none_or(|l| l + 1 != k) {
             out.push(format!("@@ golden line {} / new line {}", prefix + i + 1, prefix + j + 1));
         }
         last_shown = Some(k);

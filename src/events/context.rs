@@ -47,6 +47,9 @@ pub struct ActorCandidate {
     pub camp: Camp,
 }
 
+/// Tolls by the character range they were read in.
+type TollCache = HashMap<(usize, usize), Rc<[Toll]>>;
+
 /// How far rules look around a trigger inside its sentence (characters).
 const SENTENCE_REACH: usize = 400;
 /// How far rules look around a trigger inside its paragraph (characters).
@@ -65,7 +68,7 @@ pub struct Context<'a> {
     pub home_country: Option<String>,
     /// Tolls read so far, by character range: several events of one sentence ask
     /// for the same range, and reading tolls tokenizes it.
-    tolls: RefCell<HashMap<(usize, usize), Rc<[Toll]>>>,
+    tolls: RefCell<TollCache>,
 }
 
 impl<'a> Context<'a> {
