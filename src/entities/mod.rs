@@ -77,23 +77,25 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
 /// it; what overlaps a kept mention is dropped. A context rule's guess never
 /// swallows names a lexicon knows (`à l'AFP Rami Abdel Rahmane`).
 /// Taken characters are marked in one table, so this stays linear in the text.
-fn resolve_overlaps(mut all: Vec<Mention>) -> Vec<Mention> {
-    all.sort_by(|a, b| {
-        b.priority
-            .cmp(&a.priority)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.start.cmp(&b.start))
+fn resolve_overlaps(all: Vec<Mention>) -> Vec<Mention> {
+    // Order indices, not the (large) mentions; the index last keeps it stable.
+    let mut order: Vec<u32> = (0..all.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| {
+        let m = &all[i as usize];
+        (std::cmp::Reverse(m.priority), std::cmp::Reverse(m.end.saturating_sub(m.start)), m.start, i)
     });
     let len = all.iter().map(|m| m.end).max().unwrap_or(0);
     let mut taken = vec![false; len];
-    let mut kept: Vec<Mention> = Vec::new();
-    for m in all {
+    let mut keep = vec![false; all.len()];
+    for i in order {
+        let m = &all[i as usize];
         if m.end <= m.start || taken[m.start..m.end].iter().any(|t| *t) {
             continue;
         }
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
-        kept.push(m);
+        keep[i as usize] = true;
     }
+    let mut kept: Vec<Mention> = all.into_iter().zip(keep).filter_map(|(m, k)| k.then_some(m)).collect();
     kept.sort_by_key(|m| (m.start, m.end));
     kept
 }
