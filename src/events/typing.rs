@@ -20,8 +20,12 @@ pub struct Typed {
 const AIR_WORDS: &[&str] = &["aviation", "avion", "avions", "aerien", "aerienne", "aeriens", "aeriennes", "bombardier", "bombardiers", "jets", "chasseurs", "helicoptere", "helicopteres", "raid", "raids", "sukhoi", "drone", "drones", "barils", "baril"];
 /// Words that make an attack chemical.
 const CHEMICAL_WORDS: &[&str] = &["chimique", "chimiques", "chlore", "sarin", "gaz", "toxique", "toxiques"];
-/// What follows `attaque` when it is no assault at all.
-const NOT_AN_ASSAULT: &[&str] = &["de panique", "cardiaque", "informatique", "d'apoplexie", "verbale", "contre le gouvernement dans", "personnelle"];
+/// What follows `attaque` when it is no assault at all: a fit, a hack, or words
+/// aimed at a policy or a government (not at its forces).
+const NOT_AN_ASSAULT: &[&str] = &[
+    "de panique", "cardiaque", "informatique", "d'apoplexie", "verbale", "personnelle",
+    "contre le gouvernement", "contre la politique", "contre les propos", "contre les declarations",
+];
 /// Victims that make an attack one on civilians.
 const CIVILIAN_WORDS: &[&str] = &["civils", "civil", "population", "habitants", "enfants", "femmes", "manifestants", "fideles", "ecole", "hopital", "marche"];
 
