@@ -6,6 +6,7 @@
 import { emit, on, store } from './store.js';
 import * as engine from './engine.js';
 import { readArticles, snapshotDrop, filesOf, formatMB } from './collection-files.js';
+import { el } from './dom.js';
 
 const nf = new Intl.NumberFormat('en');
 const EMIT_EVERY_MS = 300;   // progress reaches the other views a few times a second
@@ -20,12 +21,6 @@ const state = {
 };
 const ui = {};
 
-function el(tag, className, text) {
-  const n = document.createElement(tag);
-  if (className) n.className = className;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 const plural = (n, one, many = `${one}s`) => `${nf.format(n)} ${n === 1 ? one : many}`;
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;

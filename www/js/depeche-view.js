@@ -27,6 +27,7 @@
 import { renderArticle } from './render.js';
 import { renderEvents, highlightsFor, anchorsFor } from './events.js';
 import { ENTITY_TYPES } from './labels.js';
+import { el } from './dom.js';
 
 const MAX_TEXT_UNITS = 5 * 1024 * 1024;
 
@@ -226,12 +227,6 @@ function typeList(value) {
   return items.length ? new Set(items) : null;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 // ---- the element -----------------------------------------------------------------
 

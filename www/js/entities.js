@@ -4,6 +4,7 @@
 
 import { typeOrder, typeStyle } from './labels.js';
 import { dateValueText } from './render.js';
+import { el } from './dom.js';
 
 /** The grouping key of a surface text: case, apostrophe style and spacing ignored. */
 export function normText(s) {
@@ -53,12 +54,6 @@ export function groupEntities(entities) {
   return groups;
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** A one-line description of an entry (the chip's tooltip and the details line). */
 export function describeEntry(entry) {

@@ -1,6 +1,7 @@
 // The article's events as cards, and the text ranges a selected card highlights.
 
 import { ROLES } from './labels.js';
+import { el } from './dom.js';
 
 const ARG_ROLES = ['actor1', 'actor2', 'location', 'date', 'source', 'fatalities', 'wounded', 'captured'];
 
@@ -15,12 +16,6 @@ export function highlightsFor(ev) {
   return out.map(({ start, end, role }) => ({ start, end, role }));
 }
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** "armée syrienne (Army (Syria))" as nodes, tagged with its role for the colour key. */
 function argNode(arg, role) {

@@ -6,6 +6,7 @@
 import { on, store } from './store.js';
 import { eventRecords, eventSummary } from './export-acled.js';
 import { toCSV, toGeoJSON, articleJSON, collectionJSON, fileName } from './export-formats.js';
+import { el } from './dom.js';
 
 const MIME = {
   json: 'application/json',
@@ -13,12 +14,6 @@ const MIME = {
   geojson: 'application/geo+json',
 };
 
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 function button(label, title, onClick, extra = {}) {
   const b = el('button', 'button secondary export-button', label);

@@ -2,6 +2,7 @@
 // and the small DOM/SVG helpers both use. Colours (after Okabe & Ito, darkened) keep at
 // least 3:1 against white and the map's land, and stay apart for colour-blind readers.
 
+import { el } from './dom.js';
 export const EVENT_TYPES = {
   battle:                     { name: 'Battle',                     colour: '#c84f00' },
   remote_violence:            { name: 'Remote violence',            colour: '#0068a8' },
@@ -34,12 +35,6 @@ export function svg(tag, attrs = {}) {
   return node;
 }
 
-export function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** The legend of event types: a swatch and a name for each type present, with counts. */
 export function typeLegend(counts) {

@@ -11,7 +11,8 @@
 
 import { on, emit, store } from './store.js';
 import { eventRecords } from './export-acled.js';
-import { svg, el, typeColour, typeName, typeLegend, shownDocs, makeTooltip, renderScheduler } from './map-palette.js';
+import { svg, typeColour, typeName, typeLegend, shownDocs, makeTooltip, renderScheduler } from './map-palette.js';
+import { el } from './dom.js';
 
 const W = 900;          // viewBox width; the height follows the extent, within limits
 const H = 540;

@@ -4,6 +4,7 @@
 // emit('open', { docId, eventId }).
 
 import { emit, on, store } from './store.js';
+import { el } from './dom.js';
 
 const PAGE_SIZE = 100;
 const SNIPPET_CHARS = 90;    // on each side of the trigger
@@ -33,12 +34,6 @@ const state = {
 const cache = new WeakMap(); // doc object → its rows (docs are replaced when re-analysed)
 const ui = {};
 
-function el(tag, className, text) {
-  const n = document.createElement(tag);
-  if (className) n.className = className;
-  if (text !== undefined) n.textContent = text;
-  return n;
-}
 
 /** Lower case without accents, for "contains" filters. */
 const fold = (s) => String(s || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

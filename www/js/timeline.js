@@ -9,7 +9,8 @@
 
 import { on, emit, store } from './store.js';
 import { eventRecords, dateStart } from './export-acled.js';
-import { svg, el, typeColour, typeName, orderTypes, typeLegend, shownDocs, makeTooltip, renderScheduler } from './map-palette.js';
+import { svg, typeColour, typeName, orderTypes, typeLegend, shownDocs, makeTooltip, renderScheduler } from './map-palette.js';
+import { el } from './dom.js';
 
 const PLOT_H = 170;
 const AXIS_H = 40;
