@@ -7,11 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ctx, useBrowser, openPage, runs, analysedSince, WWW, SHOTS } from './harness.mjs';
+import { SEEDS, loadSeeds, geoOf } from './viz-helpers.mjs';
 
 useBrowser();
 
-const SEEDS = ['000_e1295d0083729764.txt', '001_60bf5cf06030d9e3.txt', '002_4673444aa9081ff5.txt',
-  '003_ef9561be654d17d8.txt', '004_e2362acd604f0922.txt'];
 const COLUMNS = ['event_date', 'event_type', 'sub_event_type', 'actor1', 'inter1', 'actor2', 'inter2', 'admin1',
   'location', 'latitude', 'longitude', 'source', 'notes', 'fatalities'];
 
@@ -47,27 +46,6 @@ async function openSeed(page, file) {
   const n = await runs(page);
   await page.selectOption('#example-picker', file);
   await analysedSince(page, n);
-}
-
-/** The LOCATION entity carrying coordinates for an event's location, as export-acled.js finds it. */
-function geoOf(ev, analysis) {
-  if (!ev.location) return null;
-  const locs = analysis.entities.filter((e) => e.type === 'LOCATION' && Number.isFinite(e.lat));
-  return locs.find((e) => e.start === ev.location.start && e.end === ev.location.end)
-    || (ev.location.canonical && locs.find((e) => e.canonical === ev.location.canonical)) || null;
-}
-
-/** Load the five seeds through the collection's file input and wait until all are analysed. */
-async function loadSeeds(page) {
-  await page.click('#tab-collection');
-  await page.setInputFiles('#coll-files', SEEDS.map((f) => path.join(WWW, 'examples', f)));
-  await page.evaluate(async () => { window.__store = (await import('/js/store.js')).store; });
-  await page.waitForFunction(() => window.__store.collection.length === 5
-    && window.__store.collection.every((d) => d.analysis || d.error), null, { timeout: 30000, polling: 200 });
-  return page.evaluate(async () => {
-    const { store } = await import('/js/store.js');
-    return store.collection.map((d) => ({ id: d.id, name: d.name, text: d.text, referenceDate: d.referenceDate, analysis: d.analysis }));
-  });
 }
 
 test('the article being read: JSON is the analysis, CSV has ACLED columns and one row per event, GeoJSON points', async () => {

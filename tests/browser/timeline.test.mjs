@@ -6,29 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { useBrowser, openPage, runs, analysedSince, WWW, SHOTS } from './harness.mjs';
+import { loadSeeds, recordOpens } from './viz-helpers.mjs';
 
 useBrowser();
 
-const SEEDS = ['000_e1295d0083729764.txt', '001_60bf5cf06030d9e3.txt', '002_4673444aa9081ff5.txt',
-  '003_ef9561be654d17d8.txt', '004_e2362acd604f0922.txt'];
 const DAY = 86400000;
-
-async function loadSeeds(page) {
-  await page.click('#tab-collection');
-  await page.setInputFiles('#coll-files', SEEDS.map((f) => path.join(WWW, 'examples', f)));
-  await page.evaluate(async () => { window.__store = (await import('/js/store.js')).store; });
-  await page.waitForFunction(() => window.__store.collection.length === 5
-    && window.__store.collection.every((d) => d.analysis || d.error), null, { timeout: 30000, polling: 200 });
-  return page.evaluate(() => window.__store.collection.map((d) => ({ id: d.id, name: d.name, analysis: d.analysis })));
-}
-
-function recordOpens(page) {
-  return page.evaluate(async () => {
-    const { on } = await import('/js/store.js');
-    window.__opened = [];
-    on('open', (v) => window.__opened.push(v));
-  });
-}
 
 /** The UTC day an event starts on (its date value's first day, month or year), or null. */
 function startDay(ev) {
