@@ -10,6 +10,7 @@ use crate::text::Doc;
 /// Shortest surname taken on its own (`Ali`, `Amro` are too common to chase).
 const MIN_SURNAME_CHARS: usize = 5;
 
+/// `kept`: the mentions found so far, in text order, none overlapping another.
 pub fn find(doc: &Doc, kept: &[Mention]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut seen: Vec<String> = Vec::new();
@@ -33,8 +34,10 @@ pub fn find(doc: &Doc, kept: &[Mention]) -> Vec<Mention> {
             if (s > 0 && !word_edge(doc.norm_char(s - 1))) || !word_edge(doc.norm_char(e)) {
                 continue;
             }
-            // Inside the full name itself, or inside anything else already found.
-            if kept.iter().any(|m| s < m.end && m.start < e) {
+            // Inside the full name itself, or inside anything else already found
+            // (`kept` is sorted and without overlaps: its ends are sorted too).
+            let next = kept.partition_point(|m| m.end <= s);
+            if kept.get(next).is_some_and(|m| m.start < e) {
                 continue;
             }
             let mut m = Mention::rule_based(EntityType::Person, s, e, p.canonical.clone(), "surname", 0);
