@@ -202,4 +202,11 @@ impl Analysis {
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).expect("Analysis always serialises")
     }
+
+    /// Write the JSON (compact or indented) to `out` as it is produced, without
+    /// holding it whole in memory: five times the input for a long text.
+    pub fn write_json(&self, out: impl std::io::Write, pretty: bool) -> std::io::Result<()> {
+        let result = if pretty { serde_json::to_writer_pretty(out, self) } else { serde_json::to_writer(out, self) };
+        result.map_err(std::io::Error::other)
+    }
 }

@@ -19,7 +19,6 @@ pub struct Doc<'a> {
     pub fold: String,
     orig_bytes: Vec<u32>,
     norm_bytes: Vec<u32>,
-    fold_bytes: Vec<u32>,
     utf16: Vec<u32>,
 }
 
@@ -31,7 +30,6 @@ impl<'a> Doc<'a> {
         let mut fold = String::with_capacity(orig.len());
         let mut orig_bytes = Vec::with_capacity(n + 1);
         let mut norm_bytes = Vec::with_capacity(n + 1);
-        let mut fold_bytes = Vec::with_capacity(n + 1);
         let mut utf16 = Vec::with_capacity(n + 1);
         let (mut ob, mut u) = (0u32, 0u32);
         for i in 0..n {
@@ -40,7 +38,6 @@ impl<'a> Doc<'a> {
             let c = normalize_char(chars[i], prev, next);
             orig_bytes.push(ob);
             norm_bytes.push(norm.len() as u32);
-            fold_bytes.push(fold.len() as u32);
             utf16.push(u);
             norm.push(c);
             fold.push(fold_char(c));
@@ -49,9 +46,10 @@ impl<'a> Doc<'a> {
         }
         orig_bytes.push(ob);
         norm_bytes.push(norm.len() as u32);
-        fold_bytes.push(fold.len() as u32);
         utf16.push(u);
-        Doc { orig, norm, fold, orig_bytes, norm_bytes, fold_bytes, utf16 }
+        // `fold` is ASCII, one byte a character: its byte offsets are character indices.
+        debug_assert!(fold.is_ascii() && fold.len() == n);
+        Doc { orig, norm, fold, orig_bytes, norm_bytes, utf16 }
     }
 
     /// Number of characters (the same in all three forms).
@@ -70,7 +68,7 @@ impl<'a> Doc<'a> {
 
     /// Character index of a byte offset in `fold` (must be a char boundary).
     pub fn char_of_fold(&self, byte: usize) -> usize {
-        char_index(&self.fold_bytes, byte)
+        byte
     }
 
     /// Byte offset in `norm` of a character index.
@@ -80,7 +78,7 @@ impl<'a> Doc<'a> {
 
     /// Byte offset in `fold` of a character index.
     pub fn fold_byte(&self, ch: usize) -> usize {
-        self.fold_bytes[ch] as usize
+        ch
     }
 
     /// The caller's text between two character indices.
@@ -95,7 +93,7 @@ impl<'a> Doc<'a> {
 
     /// The folded text between two character indices.
     pub fn fold_slice(&self, start: usize, end: usize) -> &str {
-        &self.fold[self.fold_bytes[start] as usize..self.fold_bytes[end] as usize]
+        &self.fold[start..end]
     }
 
     /// UTF-16 offset of a character index.

@@ -125,9 +125,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let file = file.unwrap_or_else(|| "-".into());
             let text = read_input(&file)?;
             let analysis = extractor().analyze_with(&text, reference_date.as_deref()).map_err(|e| e.to_string())?;
-            let json = if pretty { analysis.to_json_pretty() } else { analysis.to_json() };
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{json}").map_err(|e| format!("cannot write output: {e}"))?;
+            drop(text);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            analysis
+                .write_json(&mut out, pretty)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("cannot write output: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
     }
