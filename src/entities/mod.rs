@@ -36,14 +36,16 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
     for h in hits {
         if let Kind::Entity(kind) = matcher.kind(h) {
             let e = &matcher.entries[h.entry];
+            // Canonical and rule are written below, for the hits that survive the
+            // overlaps (most lose to a longer one): no strings for the others.
             all.push(Mention {
                 kind,
                 start: h.start,
                 end: h.end,
-                canonical: Some(e.canonical.clone()),
+                canonical: None,
                 value: None,
                 entry: Some(h.entry),
-                rule: format!("lexicon:{}", e.rule_id()),
+                rule: String::new(),
                 // the user's own names win over built-in ones on the same words
                 priority: if e.user { 4 } else { 3 },
             });
@@ -64,7 +66,14 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
             priority: 4,
         });
     }
-    let kept = resolve_overlaps(all);
+    let mut kept = resolve_overlaps(all);
+    // The lexicon mentions kept get their canonical and rule (left empty above).
+    for m in kept.iter_mut().filter(|m| m.rule.is_empty()) {
+        if let Some(e) = m.entry.map(|i| &matcher.entries[i]) {
+            m.canonical = Some(e.canonical.clone());
+            m.rule = format!("lexicon:{}", e.rule_id());
+        }
+    }
     let mut more = surnames::find(doc, &kept);
     if more.is_empty() {
         return kept;
