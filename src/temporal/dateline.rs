@@ -20,8 +20,9 @@ fn re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         let lead = LEAD.replace("WD", WEEKDAY);
+        // Over folded (ASCII) text: ASCII classes, small automata.
         Regex::new(&format!(
-            r"{lead}(?:(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}})|(\d{{4}})-(\d{{1,2}})(?:-(\d{{1,2}}))?|(1er|\d{{1,2}})\s+({MONTH})\s+(\d{{4}}))(?:(?:\s+a|\s*,|\s*t)?\s*(\d{{1,2}})\s*[:h]\s*(\d{{2}})(?:\s*(am|pm)\b)?)?"
+            r"(?-u){lead}(?:(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}})|(\d{{4}})-(\d{{1,2}})(?:-(\d{{1,2}}))?|(1er|\d{{1,2}})\s+({MONTH})\s+(\d{{4}}))(?:(?:\s+a|\s*,|\s*t)?\s*(\d{{1,2}})\s*[:h]\s*(\d{{2}})(?:\s*(am|pm)\b)?)?"
         ))
         .expect("dateline regex")
     })
