@@ -113,85 +113,18 @@ const CSS = `
 .count { color: var(--muted-ink); font-weight: 400; }
 .empty { color: var(--muted-ink); font-size: 0.9rem; margin: 0.3rem 0; }
 
-mark.entity {
-  background: var(--bg); color: var(--fg);
-  padding: 0.2em 0.35em; margin: 0 0.1em; border-radius: 0.35em; line-height: 1;
-  box-decoration-break: clone; -webkit-box-decoration-break: clone;
-  cursor: help; font: inherit;
-}
-mark.entity .label {
-  font-family: system-ui, sans-serif; font-size: 0.6em; font-weight: 700;
-  letter-spacing: 0.04em; line-height: 1; margin-left: 0.4em; vertical-align: middle;
-  user-select: none; -webkit-user-select: none;
-}
-mark.entity:hover, mark.entity:focus { outline: 2px solid var(--fg); outline-offset: 1px; }
-mark.entity.muted { background: none; color: inherit; padding: 0; margin: 0; cursor: text; }
-mark.entity.muted .label { display: none; }
-mark.entity.muted:hover, mark.entity.muted:focus { outline: none; }
-mark.entity .label-value { font-weight: 600; letter-spacing: 0; margin-left: 0.35em; opacity: 0.8; }
-mark.entity .label-value.unresolved { font-style: italic; }
-
-.ev-anchor {
-  text-decoration-line: underline; text-decoration-style: dashed; text-decoration-color: #5b6f95;
-  text-decoration-thickness: 1.5px; text-underline-offset: 0.3em; text-decoration-skip-ink: none;
-  cursor: pointer;
-}
-.ev-anchor:hover { text-decoration-style: solid; text-decoration-color: var(--accent); background: var(--accent-soft); border-radius: 3px; }
-.ev-anchor:focus-visible { outline: 3px solid #f0b429; outline-offset: 1px; border-radius: 3px; }
-.ev-anchor.hl-trigger { text-decoration: none; }
-.hl { text-decoration-line: underline; text-decoration-thickness: 3px; text-underline-offset: 0.3em; text-decoration-skip-ink: none; }
-.hl-trigger {
-  background: var(--role-trigger); color: #fff; text-decoration: none; border-radius: 3px; padding: 0.1em 0.15em;
-  box-decoration-break: clone; -webkit-box-decoration-break: clone;
-}
-.hl-mention { outline: 2px dotted var(--role-mention); outline-offset: 1px; text-decoration-line: none; background: var(--accent-soft); }
-.hl-actor1 { text-decoration-color: var(--role-actor1); }
-.hl-actor2 { text-decoration-color: var(--role-actor2); }
-.hl-location { text-decoration-color: var(--role-location); }
-.hl-date { text-decoration-color: var(--role-date); }
-.hl-source { text-decoration-color: var(--role-source); }
-.hl-fatalities { text-decoration-color: var(--role-fatalities); }
-.hl-wounded { text-decoration-color: var(--role-wounded); }
-.hl-captured { text-decoration-color: var(--role-captured); }
-
-.events { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 0.45rem; }
+/* The highlights and cards come from css/marks.css (the page's own); the element's
+   are a little more compact. */
+mark.entity { font: inherit; }
+.events { gap: 0.45rem; }
 .events li[hidden] { display: none; }
-.event-card {
-  border: 1px solid var(--line); border-radius: 8px; padding: 0.5rem 0.65rem 0.55rem;
-  cursor: pointer; background: var(--paper); font-size: 0.85rem;
-}
-.event-card:hover { border-color: #7d8797; }
-.event-card:focus-visible { outline: 3px solid #f0b429; outline-offset: 2px; }
-.event-card[aria-pressed="true"] { border: 2px solid var(--accent); background: var(--accent-soft); padding: calc(0.5rem - 1px) calc(0.65rem - 1px) calc(0.55rem - 1px); }
-.ev-head { display: flex; align-items: baseline; gap: 0.5rem; flex-wrap: wrap; }
-.ev-type { min-width: 0; overflow-wrap: anywhere; font-weight: 700; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 0.8rem; }
-.ev-id { margin-left: auto; color: var(--muted-ink); font-size: 0.72rem; }
-.ev-modality {
-  font-size: 0.68rem; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em;
-  padding: 0.05rem 0.45rem; border-radius: 999px; background: #eceef1; color: #2c3038;
-}
-.modality-actual { background: #dcf1e2; color: #14532d; }
-.modality-planned { background: #dfe9fb; color: #1e3a8a; }
-.modality-negated { background: #ececec; color: #333; text-decoration: line-through; }
-.modality-alleged { background: #fdf0cf; color: #6b3a0a; }
-.ev-trigger { margin: 0.25rem 0 0.2rem; font-family: Georgia, "DejaVu Serif", serif; font-size: 0.95rem; }
-.ev-trigger .role-trigger { font-weight: 700; }
-.ev-mentions { color: var(--muted-ink); font-size: 0.75rem; font-family: system-ui, sans-serif; }
-.ev-args { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.1rem 0.6rem; margin: 0; }
-.ev-args dt { color: var(--muted-ink); font-size: 0.75rem; padding-top: 0.1em; }
-.ev-args dd { margin: 0; overflow-wrap: anywhere; }
-.arg { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 0.2em; }
-.arg.none { text-decoration: none; color: var(--muted-ink); }
-.arg .canonical { color: var(--muted-ink); font-size: 0.85em; }
-.arrow { color: var(--muted-ink); }
-.role-actor1 { text-decoration-color: var(--role-actor1); }
-.role-actor2 { text-decoration-color: var(--role-actor2); }
-.role-location { text-decoration-color: var(--role-location); }
-.role-date { text-decoration-color: var(--role-date); }
-.role-source { text-decoration-color: var(--role-source); }
-.role-fatalities { text-decoration-color: var(--role-fatalities); }
-.role-wounded { text-decoration-color: var(--role-wounded); }
-.role-captured { text-decoration-color: var(--role-captured); }
+.event-card { padding: 0.5rem 0.65rem 0.55rem; background: var(--paper); font-size: 0.85rem; }
+.event-card[aria-pressed="true"] { padding: calc(0.5rem - 1px) calc(0.65rem - 1px) calc(0.55rem - 1px); }
+.ev-type { font-size: 0.8rem; }
+.ev-id { font-size: 0.72rem; }
+.ev-modality { font-size: 0.68rem; }
+.ev-trigger { margin: 0.25rem 0 0.2rem; font-size: 0.95rem; }
+.ev-mentions, .ev-args dt { font-size: 0.75rem; }
 .ev-rules { display: none; }
 `;
 
@@ -202,6 +135,22 @@ function styleSheet() {
     sheet.replaceSync(CSS);
   }
   return sheet;
+}
+
+let shared = null;
+/**
+ * The page's highlight and card styles (css/marks.css, beside this module's folder),
+ * as a constructable sheet: one source for both, and no inline <style> for the host's
+ * CSP to refuse. Resolves to null if it cannot be loaded (the element still works).
+ */
+function sharedSheet() {
+  if (!shared) {
+    shared = fetch(new URL('../css/marks.css', import.meta.url))
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((css) => new CSSStyleSheet().replace(css))
+      .catch((err) => { console.warn('depeche-view: css/marks.css not loaded', err); return null; });
+  }
+  return shared;
 }
 
 // ---- helpers ---------------------------------------------------------------------
@@ -249,6 +198,7 @@ export class DepecheView extends HTMLElement {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
     this.#root.adoptedStyleSheets = [styleSheet()];
+    sharedSheet().then((s) => { if (s) this.#root.adoptedStyleSheets = [s, styleSheet()]; });
     const wrap = el('div', 'dv');
     wrap.setAttribute('part', 'container');
     const status = el('p', 'status', 'Loading the analysis engine…');
