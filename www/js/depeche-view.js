@@ -82,16 +82,6 @@ const CSS = `
   --line: var(--depeche-line, #d3d7de);
   --accent: var(--depeche-accent, #1f3b70);
   --accent-soft: var(--depeche-accent-soft, #e8eef9);
-  --role-trigger: var(--accent);
-  --role-mention: var(--accent);
-  --role-actor1: #c2410c;
-  --role-actor2: #7e22ce;
-  --role-location: #15803d;
-  --role-date: #1d4ed8;
-  --role-source: #0f766e;
-  --role-fatalities: #b91c1c;
-  --role-wounded: #a16207;
-  --role-captured: #4b5563;
 }
 :host([hidden]) { display: none; }
 * { box-sizing: border-box; }
