@@ -71,7 +71,7 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit], rules: &NameRules, dates
     for m in kept.iter_mut().filter(|m| m.rule.is_empty()) {
         if let Some(e) = m.entry.map(|i| &matcher.entries[i]) {
             m.canonical = Some(e.canonical.clone());
-            m.rule = format!("lexicon:{}", e.rule_id());
+            m.rule = ["lexicon:", &e.rule_id()].concat();
         }
     }
     let mut more = surnames::find(doc, &kept);
@@ -111,6 +111,6 @@ fn resolve_overlaps(all: Vec<Mention>) -> Vec<Mention> {
 
 impl Mention {
     pub(crate) fn rule_based(kind: EntityType, start: usize, end: usize, canonical: Option<String>, rule: &str, priority: u8) -> Mention {
-        Mention { kind, start, end, canonical, value: None, entry: None, rule: format!("rule:{rule}"), priority }
+        Mention { kind, start, end, canonical, value: None, entry: None, rule: ["rule:", rule].concat(), priority }
     }
 }

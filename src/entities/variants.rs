@@ -5,7 +5,7 @@
 
 use super::name_pattern::find_names;
 use super::Mention;
-use crate::lexicon::{Hit, Kind, Matcher};
+use crate::lexicon::{translit, Hit, Kind, Matcher};
 use crate::text::Doc;
 
 /// Longest run of words tried inside one capitalised sequence.
@@ -21,35 +21,37 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
     };
     let mut out = Vec::new();
     for (m_start, m_end) in find_names(&doc.norm) {
-        // Word boundaries inside the sequence, as byte offsets in `norm`.
-        let text = &doc.norm[m_start..m_end];
-        let mut starts = vec![0];
-        let mut ends = Vec::new();
-        for (i, c) in text.char_indices() {
-            if c == ' ' {
-                ends.push(i);
-                starts.push(i + 1);
-            }
+        // The sequence's words, in character indices, each read once into its
+        // skeleton words; a run's key joins them (the same key as `translit::key`
+        // of the run's text: the folded text is the normalised one folded).
+        let (cs, ce) = (doc.char_of_norm(m_start), doc.char_of_norm(m_end));
+        let folded = doc.fold_slice(cs, ce);
+        let mut words: Vec<(usize, usize, Vec<translit::Word>)> = Vec::new();
+        let mut at = cs;
+        for w in folded.split(' ') {
+            words.push((at, at + w.len(), translit::words(w).map(translit::Word::new).collect()));
+            at += w.len() + 1;
         }
-        ends.push(text.len());
-        let n = starts.len();
+        let n = words.len();
+        let mut run: Vec<translit::Word> = Vec::new();
         let mut i = 0;
         while i < n {
             let mut next = i + 1;
             for j in (i..n.min(i + MAX_WORDS)).rev() {
-                let (s, e) = (starts[i], ends[j]);
-                if j == i && text[s..e].chars().count() < MIN_SINGLE_WORD {
+                let (s, e) = (words[i].0, words[j].1);
+                if j == i && e - s < MIN_SINGLE_WORD {
                     continue;
                 }
-                let (cs, ce) = (doc.char_of_norm(m_start + s), doc.char_of_norm(m_start + e));
                 // What a lexicon already names is not a variant of something else.
-                if listed(cs, ce) {
+                if listed(s, e) {
                     continue;
                 }
-                let Some(entry) = matcher.variant_of(&text[s..e]) else { continue };
+                run.clear();
+                run.extend(words[i..=j].iter().flat_map(|w| w.2.iter().cloned()));
+                let Some(entry) = translit::join(&run).and_then(|k| matcher.variant_by_key(&k)) else { continue };
                 let Kind::Entity(kind) = matcher.entries[entry].kind else { continue };
                 let e_ent = &matcher.entries[entry];
-                let mut mention = Mention::rule_based(kind, cs, ce, Some(e_ent.canonical.clone()), &format!("variant:{}", e_ent.rule_id()), 2);
+                let mut mention = Mention::rule_based(kind, s, e, Some(e_ent.canonical.clone()), &["variant:", &e_ent.rule_id()].concat(), 2);
                 mention.entry = Some(entry);
                 out.push(mention);
                 next = j + 1;

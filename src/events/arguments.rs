@@ -38,10 +38,10 @@ fn actors(cx: &Context, d: &mut Draft) {
     let here: Vec<&ActorCandidate> = cx.actors_in(ss, se).collect();
     let before: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.end <= ts).collect();
     let after: Vec<&ActorCandidate> = here.iter().copied().filter(|a| a.start >= te).collect();
-    let lead_in = |a: &ActorCandidate| cx.fold(ss.max(a.start.saturating_sub(30)), a.start).to_string();
+    let lead_in = |a: &ActorCandidate| cx.fold(ss.max(a.start.saturating_sub(30)), a.start);
 
     // entre X et Y
-    for x in here.iter().filter(|a| ends_with_word(&lead_in(a), &["entre", "entre les", "entre le", "entre la", "entre l'"])) {
+    for x in here.iter().filter(|a| ends_with_word(lead_in(a), &["entre", "entre les", "entre le", "entre la", "entre l'"])) {
         if let Some(y) = here.iter().find(|b| b.start > x.end && ends_with_word(cx.fold(x.end, b.start), &["et", "et les", "et la", "et le", "et l'", "et de"])) {
             d.actor1 = Some(arg(x));
             d.actor2 = Some(arg(y));
@@ -62,16 +62,19 @@ fn actors(cx: &Context, d: &mut Draft) {
     // are its object, not its author.
     let noun_trigger = ends_with_word(cx.fold(ss, ts), DETERMINERS);
     let complement = after.iter().copied().find(|a| {
+        if !(noun_trigger && a.start <= te + 40 && !a.civilian) {
+            return false;
+        }
         let gap = cx.fold(te, a.start);
         let words: Vec<&str> = gap.split_whitespace().collect();
         let link = |w: &[&str]| w.is_empty() || ["de", "du", "des", "de l'", "de la", "d'"].contains(&w.join(" ").as_str()) || w.len() == 1 && w[0].starts_with("d'");
         let adjective = |w: &str| !w.contains('\'') && w.chars().all(|c| c.is_alphabetic()) && !DETERMINERS.contains(&w) && !["contre", "sur", "par", "a", "dans", "vers", "et", "en", "au", "aux"].contains(&w);
-        noun_trigger && a.start <= te + 40 && !a.civilian && (link(&words) || !words.is_empty() && adjective(words[0]) && link(&words[1..]))
+        link(&words) || !words.is_empty() && adjective(words[0]) && link(&words[1..])
     });
     let against = here.iter().copied().find(|a| {
         a.start != ts
             && ends_with_word(
-                &lead_in(a),
+                lead_in(a),
                 &["contre", "contre les", "contre la", "contre le", "contre l'", "contre des", "positions de", "positions des", "positions de l'", "positions du", "visant", "visant les", "ciblant", "face aux", "face a"],
             )
     });

@@ -54,7 +54,7 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             source: None,
             modality: Modality::Actual,
             mentions: Vec::new(),
-            rules: [format!("trigger:{}", entry.rule_id()), typed.rule.to_string()]
+            rules: ["trigger:".to_string() + &entry.rule_id(), typed.rule.to_string()]
                 .into_iter()
                 .chain(entry.attr("instrument").map(|_| "trigger:instrument".to_string()))
                 .chain(entry.attr("consequence").map(|_| "trigger:consequence".to_string()))
@@ -63,8 +63,8 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
     }
     // A death toll is its own event only when it gives a figure and nothing else
     // happened in the sentence (merging folds it into an incident told just before).
-    let mut kept: Vec<Draft> = Vec::new();
-    for d in out.iter() {
+    let mut keep = vec![false; out.len()];
+    for (i, d) in out.iter().enumerate() {
         let is_toll = d.rules.iter().any(|r| r == "typing:death");
         if is_toll {
             let (ss, se) = cx.around(d.sentence, d.trigger);
@@ -75,12 +75,13 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             }
         }
         // One event per subtype and sentence: the first trigger carries it.
-        if kept.iter().rev().take_while(|k| k.sentence == d.sentence).any(|k| k.kind == d.kind && k.subtype == d.subtype) {
+        let from = out.partition_point(|o| o.sentence < d.sentence);
+        if (from..i).any(|k| keep[k] && out[k].kind == d.kind && out[k].subtype == d.subtype) {
             continue;
         }
-        kept.push(d.clone());
+        keep[i] = true;
     }
-    kept
+    out.into_iter().zip(keep).filter_map(|(d, k)| k.then_some(d)).collect()
 }
 
 /// Does `text` end with one of these words (after trimming)?

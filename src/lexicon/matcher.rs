@@ -94,7 +94,12 @@ impl Matcher {
 
     /// The entry whose name this one transliterates differently, if any.
     pub fn variant_of(&self, name: &str) -> Option<usize> {
-        super::translit::key(name).and_then(|k| self.variants.get(&k).copied().flatten())
+        super::translit::key(name).and_then(|k| self.variant_by_key(&k))
+    }
+
+    /// The same, from a key made by [`super::translit`].
+    pub fn variant_by_key(&self, key: &str) -> Option<usize> {
+        self.variants.get(key).copied().flatten()
     }
 
     pub fn kind(&self, hit: &Hit) -> Kind {

@@ -64,7 +64,7 @@ impl Entry {
         let file = self.origin.split(':').next().unwrap_or(&self.origin);
         match self.kind {
             Kind::Entity(_) => file.to_string(),
-            _ => format!("{file}:{}", self.canonical),
+            _ => [file, ":", &self.canonical].concat(),
         }
     }
 

@@ -139,6 +139,10 @@ fn core(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
 
 /// A number in words from token `i` (`vingt-cinq`, `soixante et onze`).
 fn words(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
+    // Most words are no number: say so before building anything.
+    if !toks[i].text.split('-').next().is_some_and(crate::quantity::is_number_word) {
+        return None;
+    }
     let mut n = WordNumber::default();
     let mut used = 0;
     let mut before_et: Option<(WordNumber, usize)> = None;

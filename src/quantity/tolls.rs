@@ -163,6 +163,10 @@ fn zeros(toks: &[Token], out: &mut Vec<Toll>) {
         (&["aucun", "blesse"], TollKind::Wounded),
     ];
     for i in 0..toks.len() {
+        // Every pattern opens with one of these: most tokens are ruled out at once.
+        if !toks[i].is_any(&["sans", "pas", "aucune", "aucun"]) {
+            continue;
+        }
         for (pat, kind) in PATTERNS {
             if i + pat.len() <= toks.len() && pat.iter().enumerate().all(|(k, w)| toks[i + k].is(w)) {
                 let (start, end) = (toks[i].start, toks[i + pat.len() - 1].end);
