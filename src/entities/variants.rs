@@ -21,24 +21,28 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
     };
     let mut out = Vec::new();
     for (m_start, m_end) in find_names(&doc.norm) {
-        // The sequence's words, in character indices, each read once into its
-        // skeleton words; a run's key joins them (the same key as `translit::key`
-        // of the run's text: the folded text is the normalised one folded).
+        // The sequence's words, in character indices; each is read into its
+        // skeleton words at most once, and a run's key joins them (the key
+        // `translit::key` gives the run's text: the folded text is the normalised
+        // one folded).
         let (cs, ce) = (doc.char_of_norm(m_start), doc.char_of_norm(m_end));
         let folded = doc.fold_slice(cs, ce);
-        let mut words: Vec<(usize, usize, Vec<translit::Word>)> = Vec::new();
+        if ce - cs < MIN_SINGLE_WORD && !folded.contains(' ') {
+            continue;
+        }
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut at = cs;
         for w in folded.split(' ') {
-            words.push((at, at + w.len(), translit::words(w).map(translit::Word::new).collect()));
+            spans.push((at, at + w.len()));
             at += w.len() + 1;
         }
-        let n = words.len();
-        let mut run: Vec<translit::Word> = Vec::new();
+        let n = spans.len();
+        let mut read: Vec<Option<Vec<translit::Word>>> = vec![None; n];
         let mut i = 0;
         while i < n {
             let mut next = i + 1;
             for j in (i..n.min(i + MAX_WORDS)).rev() {
-                let (s, e) = (words[i].0, words[j].1);
+                let (s, e) = (spans[i].0, spans[j].1);
                 if j == i && e - s < MIN_SINGLE_WORD {
                     continue;
                 }
@@ -46,8 +50,13 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
                 if listed(s, e) {
                     continue;
                 }
-                run.clear();
-                run.extend(words[i..=j].iter().flat_map(|w| w.2.iter().cloned()));
+                for k in i..=j {
+                    if read[k].is_none() {
+                        let (ws, we) = spans[k];
+                        read[k] = Some(translit::words(doc.fold_slice(ws, we)).map(translit::Word::new).collect());
+                    }
+                }
+                let run: Vec<&translit::Word> = read[i..=j].iter().flatten().flatten().collect();
                 let Some(entry) = translit::join(&run).and_then(|k| matcher.variant_by_key(&k)) else { continue };
                 let Kind::Entity(kind) = matcher.entries[entry].kind else { continue };
                 let e_ent = &matcher.entries[entry];

@@ -17,7 +17,7 @@ const DIGRAPHS: &[(&str, &str)] = &[("sch", "s"), ("ch", "s"), ("sh", "s"), ("dj
 pub fn key(name: &str) -> Option<String> {
     let folded = fold_str(name);
     let words: Vec<Word> = words(&folded).map(Word::new).collect();
-    join(&words)
+    join(&words.iter().collect::<Vec<_>>())
 }
 
 /// One word of a folded name as the key sees it.
@@ -52,7 +52,7 @@ pub fn words(folded: &str) -> impl Iterator<Item = &str> {
 
 /// The key of a name from its words (see [`Word`]). Variant lookup joins the words
 /// of each run of a capitalised sequence, made once, instead of re-reading the run.
-pub fn join(words: &[Word]) -> Option<String> {
+pub fn join(words: &[&Word]) -> Option<String> {
     let several = words.len() > 1;
     let mut out = String::new();
     for w in words.iter().filter(|w| !(several && w.article) && !w.skeleton.is_empty()) {

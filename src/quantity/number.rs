@@ -107,6 +107,13 @@ fn core(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
         }
         TokKind::Word => {
             let w = t.text.as_ref();
+            // Every figure in words opens with a number word or one of these: most
+            // words are ruled out here, before any pattern is tried.
+            let opens = matches!(w, "des" | "plusieurs" | "quelques" | "dizaines" | "centaines" | "milliers")
+                || w.split('-').next().is_some_and(crate::quantity::is_number_word);
+            if !opens {
+                return None;
+            }
             // une dizaine, deux centaines, un millier
             if let Some(n) = next.filter(|n| n.kind == TokKind::Word) {
                 let base = aine(&n.text).or_else(|| aine(n.text.trim_end_matches('s')));
