@@ -33,7 +33,7 @@ mod wasm;
 
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Options};
-pub use model::{Analysis, Argument, Count, DateArgument, Dateline, Entity, EntityType, Event, Modality, Range, Span, SCHEMA};
+pub use model::{Analysis, Argument, Count, DateArgument, Dateline, Entity, EntityType, Event, Id, Modality, Range, SharedStr, Span, SCHEMA};
 
 use std::sync::OnceLock;
 

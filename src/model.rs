@@ -2,9 +2,16 @@
 //!
 //! Every offset here is in UTF-16 code units of the caller's text, end exclusive, so
 //! that JavaScript's `text.slice(start, end) === span.text`. Field names are the spec's;
-//! fields may be added, none renamed.
+//! fields may be added, none renamed. Strings are [`SharedStr`]: a long text repeats
+//! its names, and each distinct one is stored once per analysis.
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+mod shared;
+
+pub(crate) use shared::Interner;
+pub use shared::SharedStr;
 
 /// The schema version written in every result.
 pub const SCHEMA: &str = "1";
@@ -14,7 +21,7 @@ pub const SCHEMA: &str = "1";
 pub struct Span {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SharedStr,
 }
 
 /// Offsets only (an event's sentence).
@@ -29,7 +36,7 @@ pub struct Range {
 pub struct Dateline {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SharedStr,
     /// `YYYY-MM-DDTHH:MM`, or `YYYY-MM-DD` / `YYYY-MM` when the dateline says no more.
     pub datetime: String,
 }
@@ -76,35 +83,73 @@ impl EntityType {
     }
 }
 
+/// An entity's (`T1`) or an event's (`E1`) id: a letter and a number, written as one
+/// string.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Id {
+    letter: u8,
+    number: u32,
+}
+
+impl Id {
+    /// The `n`th entity (from 1).
+    pub fn entity(n: usize) -> Id {
+        Id { letter: b'T', number: n as u32 }
+    }
+
+    /// The `n`th event (from 1).
+    pub fn event(n: usize) -> Id {
+        Id { letter: b'E', number: n as u32 }
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "{}{}", self.letter as char, self.number)
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "\"{self}\"")
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// One entity mention.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Entity {
-    pub id: String,
+    pub id: Id,
     #[serde(rename = "type")]
     pub kind: EntityType,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SharedStr,
     /// The normalised name, when a lexicon or rule knows it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
+    pub canonical: Option<SharedStr>,
     /// DATE only: the ISO 8601 value, `null` when it cannot be resolved.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<Option<String>>,
+    pub value: Option<Option<SharedStr>>,
     /// ARMED_GROUP: ACLED actor type (`state`, `rebel`, `militia`, `external`...).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub actor_type: Option<String>,
+    pub actor_type: Option<SharedStr>,
     /// LOCATION: ISO country code, first-level division and coordinates when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub country: Option<String>,
+    pub country: Option<SharedStr>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub admin1: Option<String>,
+    pub admin1: Option<SharedStr>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "coordinate")]
     pub lat: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "coordinate")]
     pub lon: Option<f64>,
     /// How it was found: `lexicon:<file>` or `rule:<name>`.
-    pub rule: String,
+    pub rule: SharedStr,
 }
 
 /// A coordinate as JavaScript's `JSON.stringify` writes it (`35`, not `35.0`), so
@@ -122,9 +167,9 @@ fn coordinate<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, 
 pub struct Argument {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SharedStr,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub canonical: Option<String>,
+    pub canonical: Option<SharedStr>,
 }
 
 /// The date of an event: its words and ISO value (`null` when unresolved).
@@ -132,8 +177,8 @@ pub struct Argument {
 pub struct DateArgument {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub value: Option<String>,
+    pub text: SharedStr,
+    pub value: Option<SharedStr>,
 }
 
 /// A toll: how many were killed, wounded or captured in one incident.
@@ -143,7 +188,7 @@ pub struct Count {
     pub approximate: bool,
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SharedStr,
 }
 
 /// How the text presents an event.
@@ -159,10 +204,10 @@ pub enum Modality {
 /// One incident, ACLED-style.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
-    pub id: String,
+    pub id: Id,
     #[serde(rename = "type")]
-    pub kind: String,
-    pub subtype: String,
+    pub kind: &'static str,
+    pub subtype: &'static str,
     pub trigger: Span,
     pub sentence: Range,
     pub actor1: Option<Argument>,
@@ -177,7 +222,7 @@ pub struct Event {
     /// Other places the same incident is reported (title, summaries).
     pub mentions: Vec<Span>,
     /// The rules that produced this event and its arguments, for the curious user.
-    pub rules: Vec<String>,
+    pub rules: Vec<SharedStr>,
 }
 
 /// Everything depeche finds in one article.

@@ -9,6 +9,10 @@
 //! and a character index is the same position in all three. Stages work in character
 //! indices; only the output converts them to UTF-16 code units for JavaScript.
 
+mod offsets;
+
+use offsets::{Offsets, OffsetsBuilder};
+
 /// One article, in its three aligned forms.
 pub struct Doc<'a> {
     /// The caller's text, untouched.
@@ -17,53 +21,44 @@ pub struct Doc<'a> {
     pub norm: String,
     /// `norm` in lower case without diacritics, for case- and accent-blind lookup.
     pub fold: String,
-    orig_bytes: Vec<u32>,
-    norm_bytes: Vec<u32>,
-    utf16: Vec<u32>,
+    /// Byte and UTF-16 offsets of `orig`'s characters.
+    orig_offsets: Offsets,
+    /// Byte offsets of `norm`'s characters (normalising changes some UTF-8 lengths).
+    norm_offsets: Offsets,
 }
 
 impl<'a> Doc<'a> {
     pub fn new(orig: &'a str) -> Doc<'a> {
-        let chars: Vec<char> = orig.chars().collect();
-        let n = chars.len();
+        let n = orig.chars().count();
+        // Normalising never lengthens a character: `norm` fits in `orig`'s length.
         let mut norm = String::with_capacity(orig.len());
-        let mut fold = String::with_capacity(orig.len());
-        let mut orig_bytes = Vec::with_capacity(n + 1);
-        let mut norm_bytes = Vec::with_capacity(n + 1);
-        let mut utf16 = Vec::with_capacity(n + 1);
-        let (mut ob, mut u) = (0u32, 0u32);
-        for i in 0..n {
-            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-            let next = chars.get(i + 1).copied();
-            let c = normalize_char(chars[i], prev, next);
-            orig_bytes.push(ob);
-            norm_bytes.push(norm.len() as u32);
-            utf16.push(u);
+        let mut fold = String::with_capacity(n);
+        let mut orig_offsets = OffsetsBuilder::with_capacity(n);
+        let mut norm_offsets = OffsetsBuilder::with_capacity(n);
+        for (o, c) in normalized(orig) {
+            orig_offsets.push(o);
+            norm_offsets.push(c);
             norm.push(c);
             fold.push(fold_char(c));
-            ob += chars[i].len_utf8() as u32;
-            u += chars[i].len_utf16() as u32;
         }
-        orig_bytes.push(ob);
-        norm_bytes.push(norm.len() as u32);
-        utf16.push(u);
         // `fold` is ASCII, one byte a character: its byte offsets are character indices.
         debug_assert!(fold.is_ascii() && fold.len() == n);
-        Doc { orig, norm, fold, orig_bytes, norm_bytes, utf16 }
+        Doc { orig, norm, fold, orig_offsets: orig_offsets.finish(), norm_offsets: norm_offsets.finish() }
     }
 
     /// Number of characters (the same in all three forms).
     pub fn len(&self) -> usize {
-        self.utf16.len() - 1
+        self.orig_offsets.len()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    /// Character index of a byte offset in `norm` (must be a char boundary).
+    /// Character index of a byte offset in `norm` (the character holding it when it
+    /// is not a boundary).
     pub fn char_of_norm(&self, byte: usize) -> usize {
-        char_index(&self.norm_bytes, byte)
+        self.norm_offsets.char_at_byte(&self.norm, byte)
     }
 
     /// Character index of a byte offset in `fold` (must be a char boundary).
@@ -73,7 +68,7 @@ impl<'a> Doc<'a> {
 
     /// Byte offset in `norm` of a character index.
     pub fn norm_byte(&self, ch: usize) -> usize {
-        self.norm_bytes[ch] as usize
+        self.norm_offsets.byte(ch)
     }
 
     /// Byte offset in `fold` of a character index.
@@ -83,12 +78,12 @@ impl<'a> Doc<'a> {
 
     /// The caller's text between two character indices.
     pub fn orig_slice(&self, start: usize, end: usize) -> &'a str {
-        &self.orig[self.orig_bytes[start] as usize..self.orig_bytes[end] as usize]
+        &self.orig[self.orig_offsets.byte(start)..self.orig_offsets.byte(end)]
     }
 
     /// The normalised text between two character indices.
     pub fn norm_slice(&self, start: usize, end: usize) -> &str {
-        &self.norm[self.norm_bytes[start] as usize..self.norm_bytes[end] as usize]
+        &self.norm[self.norm_offsets.byte(start)..self.norm_offsets.byte(end)]
     }
 
     /// The folded text between two character indices.
@@ -98,7 +93,7 @@ impl<'a> Doc<'a> {
 
     /// UTF-16 offset of a character index.
     pub fn utf16(&self, ch: usize) -> usize {
-        self.utf16[ch] as usize
+        self.orig_offsets.utf16(ch)
     }
 
     /// The character at an index of `norm`.
@@ -106,20 +101,35 @@ impl<'a> Doc<'a> {
         if ch >= self.len() {
             return None;
         }
-        self.norm[self.norm_bytes[ch] as usize..].chars().next()
+        self.norm[self.norm_offsets.byte(ch)..].chars().next()
     }
 }
 
-fn char_index(table: &[u32], byte: usize) -> usize {
-    match table.binary_search(&(byte as u32)) {
-        Ok(i) => i,
-        // Not a boundary: the character that contains it.
-        Err(i) => i.saturating_sub(1),
-    }
+/// Each character of `s` with its normalisation, which looks at its neighbours: one
+/// pass, no copy of the text.
+fn normalized(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
+    let mut chars = s.chars();
+    let (mut prev, mut cur) = (None, chars.next());
+    std::iter::from_fn(move || {
+        let c = cur?;
+        let next = chars.next();
+        let pair = (c, normalize_char(c, prev, next));
+        (prev, cur) = (Some(c), next);
+        Some(pair)
+    })
 }
 
 /// The one-for-one normalisation of a character, given its neighbours.
+#[inline]
 pub fn normalize_char(c: char, prev: Option<char>, next: Option<char>) -> char {
+    // Most characters are printable ASCII and stay as they are.
+    if c == ' ' || (c.is_ascii_graphic() && c != '`') {
+        return c;
+    }
+    normalize_other(c, prev, next)
+}
+
+fn normalize_other(c: char, prev: Option<char>, next: Option<char>) -> char {
     match c {
         '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' | '\u{02BF}' | '\u{02BE}' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' => '"',
@@ -188,10 +198,15 @@ fn lookalike(c: char) -> Option<char> {
 /// sends them to a slow one on any non-ASCII byte). Letters with no Latin base
 /// (`œ` aside) become `x`, digits of other scripts too; other symbols become a
 /// space or the ASCII punctuation they look like.
+#[inline]
 pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    fold_other(c)
+}
+
+fn fold_other(c: char) -> char {
     let lower = {
         let mut it = c.to_lowercase();
         match (it.next(), it.next()) {
@@ -229,13 +244,7 @@ pub fn fold_char(c: char) -> char {
 
 /// Fold a whole string the way `Doc::fold` is built (for lexicon keys).
 pub fn fold_str(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    (0..chars.len())
-        .map(|i| {
-            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
-            fold_char(normalize_char(chars[i], prev, chars.get(i + 1).copied()))
-        })
-        .collect()
+    normalized(s).map(|(_, c)| fold_char(c)).collect()
 }
 
 #[cfg(test)]
