@@ -8,7 +8,7 @@ WASM_BINDGEN := tools/bin/wasm-bindgen
 WASM := target/wasm32-unknown-unknown/wasm/depeche.wasm
 SHARED ?= ../shared
 
-.PHONY: serve test tools wasm-target pkg site dist cli npm test-native test-wasm test-browser score bench bench-wasm size clean fuzz fuzz-short
+.PHONY: serve test tools wasm-target pkg site dist cli npm test-native test-wasm test-browser score bench bench-wasm profile size clean fuzz fuzz-short
 
 ## serve: build the WASM package and serve the page on http://127.0.0.1:$(PORT)
 serve: site cli
@@ -108,6 +108,15 @@ bench:
 ## bench-wasm: the WASM build in Node: instantiate, first call, steady MB/s
 bench-wasm: pkg
 	node bench/wasm.mjs
+
+## profile: instructions of one analysis, by function (callgrind; steady on a busy
+## machine). PROFILE_FILE=... to pick the article; divide by the 20 runs.
+PROFILE_FILE ?= www/examples/003_ef9561be654d17d8.txt
+profile:
+	CARGO_PROFILE_RELEASE_DEBUG=true cargo build --release --example profile
+	valgrind --tool=callgrind --toggle-collect='depeche::extractor::Extractor::analyze' \
+	  --callgrind-out-file=target/callgrind.out target/release/examples/profile $(PROFILE_FILE) 20
+	callgrind_annotate --inclusive=yes target/callgrind.out | head -60
 
 clean:
 	rm -rf pkg www/pkg target/site dist
