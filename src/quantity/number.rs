@@ -106,7 +106,7 @@ fn core(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
             Some((int, 1, false, false, t.frac_digits.is_some()))
         }
         TokKind::Word => {
-            let w = t.text.as_ref();
+            let w = t.text;
             // Every figure in words opens with a number word or one of these: most
             // words are ruled out here, before any pattern is tried.
             let opens = matches!(w, "des" | "plusieurs" | "quelques" | "dizaines" | "centaines" | "milliers")
@@ -174,7 +174,7 @@ fn words(toks: &[Token], i: usize) -> Option<(u64, usize, bool, bool, bool)> {
         used = u;
     }
     let v = n.value()?;
-    let weak = used == 1 && matches!(toks[i].text.as_ref(), "un" | "une");
+    let weak = used == 1 && matches!(toks[i].text, "un" | "une");
     Some((v, used, false, weak, false))
 }
 

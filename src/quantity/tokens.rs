@@ -8,7 +8,6 @@
 //! that `d'autres` reads as `d'` + `autres`.
 
 use crate::text::Doc;
-use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -22,8 +21,8 @@ pub enum TokKind {
 pub struct Token<'a> {
     pub kind: TokKind,
     /// Folded text (lower case, no accents), borrowed from the `Doc`; for numbers,
-    /// the digits (owned only when thousands groups were joined).
-    pub text: Cow<'a, str>,
+    /// as written (`5.000`: `int` holds the value).
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     /// Value of a number token (integer part); `None` if it overflows.
@@ -37,7 +36,7 @@ impl Token<'_> {
         self.kind == TokKind::Word && self.text == w
     }
     pub fn is_any(&self, ws: &[&str]) -> bool {
-        self.kind == TokKind::Word && ws.contains(&self.text.as_ref())
+        self.kind == TokKind::Word && ws.contains(&self.text)
     }
 }
 
@@ -78,9 +77,9 @@ pub fn tokenize<'a>(doc: &'a Doc, start: usize, end: usize) -> Vec<Token<'a>> {
                     break;
                 }
             }
-            out.push(Token { kind: TokKind::Word, text: Cow::Borrowed(&text[s..i]), start: start + s, end: start + i, int: None, frac_digits: None });
+            out.push(Token { kind: TokKind::Word, text: &text[s..i], start: start + s, end: start + i, int: None, frac_digits: None });
         } else {
-            out.push(Token { kind: TokKind::Punct, text: Cow::Borrowed(&text[i..i + 1]), start: start + i, end: start + i + 1, int: None, frac_digits: None });
+            out.push(Token { kind: TokKind::Punct, text: &text[i..i + 1], start: start + i, end: start + i + 1, int: None, frac_digits: None });
             i += 1;
         }
     }
@@ -96,19 +95,18 @@ fn number(text: &str, i: usize, base: usize) -> (Token<'_>, usize) {
     while j < chars.len() && chars[j].is_ascii_digit() {
         j += 1;
     }
-    let mut digits = Cow::Borrowed(&text[i..j]);
     // Thousands groups: a separator followed by exactly three digits.
     if j - i <= 3 {
         loop {
             let sep = chars.get(j).copied();
             if matches!(sep, Some(b'.') | Some(b' ')) && digits_at(j + 1, 3) && !chars.get(j + 4).is_some_and(|c| c.is_ascii_digit()) {
-                digits.to_mut().push_str(&text[j + 1..j + 4]);
                 j += 4;
             } else {
                 break;
             }
         }
     }
+    let int_end = j;
     let mut frac = None;
     if chars.get(j) == Some(&b',') && chars.get(j + 1).is_some_and(|c| c.is_ascii_digit()) {
         let s = j + 1;
@@ -119,8 +117,10 @@ fn number(text: &str, i: usize, base: usize) -> (Token<'_>, usize) {
         frac = Some(&text[s..k]);
         j = k;
     }
-    let int = if digits.len() <= 18 { digits.parse::<u64>().ok() } else { None };
-    (Token { kind: TokKind::Num, text: digits, start: base + i, end: base + j, int, frac_digits: frac }, j)
+    // The value of the digits, separators skipped; more than 18 digits overflow.
+    let digits = chars[i..int_end].iter().filter(|c| c.is_ascii_digit());
+    let int = if digits.clone().count() <= 18 { Some(digits.fold(0u64, |v, d| v * 10 + u64::from(d - b'0'))) } else { None };
+    (Token { kind: TokKind::Num, text: &text[i..int_end], start: base + i, end: base + j, int, frac_digits: frac }, j)
 }
 
 #[cfg(test)]
@@ -131,8 +131,8 @@ mod tests {
     fn groups_and_elision() {
         let doc = Doc::new("Quelques 5.000 miliciens, 5 000 autres, 3,5 millions et d'autres à 8h30.");
         let toks = tokenize(&doc, 0, doc.len());
-        let texts: Vec<&str> = toks.iter().map(|t| t.text.as_ref()).collect();
-        assert_eq!(&texts[..4], &["quelques", "5000", "miliciens", ","]);
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        assert_eq!(&texts[..4], &["quelques", "5.000", "miliciens", ","]);
         assert_eq!(toks[4].int, Some(5000));
         assert_eq!(toks[7].frac_digits, Some("5"));
         assert!(texts.contains(&"d'"));

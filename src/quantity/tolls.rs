@@ -78,7 +78,7 @@ fn after(toks: &[Token], j: usize) -> Option<TollKind> {
         }
         if let Some(kind) = after_verb(&t.text) {
             let active = p > 0 && toks[p - 1].is_any(&["a", "ont", "avait", "avaient", "aurait", "auraient", "avoir", "ayant"]);
-            if active && TRANSITIVE.contains(&t.text.as_ref()) {
+            if active && TRANSITIVE.contains(&t.text) {
                 return None;
             }
             return Some(kind);
