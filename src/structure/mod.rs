@@ -9,6 +9,7 @@ mod sentences;
 
 pub use sentences::split_sentences;
 
+use crate::temporal::pattern::Pattern;
 use crate::temporal::{parse_dateline, DatelineValue};
 use crate::text::Doc;
 
@@ -145,9 +146,9 @@ pub fn analyze(doc: &Doc) -> Structure {
 
 /// `date YYYY-MM[-DD]` at the start of the first line: its length in chars and value.
 fn dateline_prefix(line: &str) -> Option<(usize, DatelineValue)> {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| regex::Regex::new(r"(?-u)^(?:date|Date|DATE)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\b").expect("dateline prefix regex"));
-    let m = re.find(line)?;
+    static RE: std::sync::OnceLock<Pattern> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| Pattern::new(r"^(?:date|Date|DATE)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\b"));
+    let m = re.captures_at_start(line)?.get(0)?;
     let v = parse_dateline(m.as_str())?;
     Some((m.as_str().chars().count(), v))
 }

@@ -6,39 +6,45 @@
 //! date (articles report the past); the weekday, when given, is not checked against
 //! the day, as coders trust the number.
 
-use super::candidate::fold_regex;
 use super::calendar as cal;
 use super::candidate::{number_continues, number_precedes, Sink};
 use super::lexicon::{self, DAY, MONTH, WEEKDAY, YEAR};
-use regex::Regex;
+use super::anchors::{Anchor, Reach};
+use super::pattern::Pattern;
 use std::sync::OnceLock;
 use time::{Date, Month};
 
-fn day_month_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: A month name, at most three words after the start (`ce lundi 1er août`).
+const DAY_MONTH_AT: &[(Anchor, Reach)] = &[(Anchor::Month, Reach::Words(3))];
+
+fn day_month_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(?:le|ce)\s*)?(?:(?:{WEEKDAY})\s+)?({DAY})\s*({MONTH})\b(?:\s+({YEAR})\b)?"
         ))
-        .expect("day-month regex")
     })
 }
 
-fn interval_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: The closing month, at most ten words after the start (`la nuit du lundi 2 mars 2016 au mardi 3 mars`).
+const INTERVAL_AT: &[(Anchor, Reach)] = &[(Anchor::Month, Reach::Words(10))];
+
+fn interval_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(?:la\s+)?nuit\s+)?du\s+(?:(?:{WEEKDAY})\s+)?({DAY})(?:\s*({MONTH}))?(?:\s+({YEAR}))?\s+au\s+(?:(?:{WEEKDAY})\s+)?({DAY})\s*({MONTH})\b(?:\s+({YEAR})\b)?"
         ))
-        .expect("interval regex")
     })
 }
 
-fn numeric_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: A year, at most two words after the start (`17/03/2022`).
+const NUMERIC_AT: &[(Anchor, Reach)] = &[(Anchor::Century, Reach::Words(2))];
+
+fn numeric_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(r"\b([0-3]?\d)([/.-])([01]?\d)([/.-])((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
-            .expect("numeric date regex")
+        Pattern::new(r"\b([0-3]?\d)([/.-])([01]?\d)([/.-])((?:19|20)\d\d)\b|\b((?:19|20)\d\d)-([01]\d)-([0-3]\d)\b")
     })
 }
 
@@ -51,7 +57,7 @@ pub fn resolve_day(y: Option<i32>, m: Month, d: u8, r: Option<Date>) -> Option<D
 }
 
 pub fn recognise(sink: &mut Sink, r: Option<Date>) {
-    sink.each(day_month_re(), |c, s| {
+    sink.each(day_month_re(), DAY_MONTH_AT, |c, s| {
         let (d, m) = (c.get(1)?, c.get(2)?);
         if number_precedes(s, d.start()) {
             return None;
@@ -68,7 +74,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let value = resolve_day(year, month, day, r).map(cal::day);
         Some((c.get(0)?.start(), end, value))
     });
-    sink.each(interval_re(), |c, s| {
+    sink.each(interval_re(), INTERVAL_AT, |c, s| {
         if number_continues(s, c.get(0)?.end()) {
             return None;
         }
@@ -94,7 +100,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let m0 = c.get(0)?;
         Some((m0.start(), m0.end(), value))
     });
-    sink.each(numeric_re(), |c, s| {
+    sink.each(numeric_re(), NUMERIC_AT, |c, s| {
         let m0 = c.get(0)?;
         if number_precedes(s, m0.start()) || number_continues(s, m0.end()) {
             return None;
@@ -111,4 +117,10 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let date = Date::from_calendar_date(y.parse().ok()?, month, d.parse().ok()?).ok()?;
         Some((m0.start(), m0.end(), Some(cal::day(date))))
     });
+}
+
+/// This recogniser's patterns and their anchors, for the tests against the regex.
+#[cfg(test)]
+pub(super) fn patterns() -> Vec<(&'static Pattern, &'static [(Anchor, Reach)])> {
+    vec![(day_month_re(), DAY_MONTH_AT), (interval_re(), INTERVAL_AT), (numeric_re(), NUMERIC_AT)]
 }

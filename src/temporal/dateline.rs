@@ -9,22 +9,21 @@
 
 use super::lexicon::{self, MONTH, WEEKDAY};
 use super::DatelineValue;
+use super::pattern::Pattern;
 use crate::text::fold_str;
-use regex::Regex;
 use std::sync::OnceLock;
 use time::{Date, Month};
 
 const LEAD: &str = r"^\s*(?:(?:publie|mis a jour|mise a jour|modifie|date|le|updated|published)\s*(?:le\s+|:\s*)?)?(?:(?:le\s+)?(?:WD)\s+)?";
 
-fn re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
         let lead = LEAD.replace("WD", WEEKDAY);
         // Over folded (ASCII) text: ASCII classes, small automata.
-        Regex::new(&format!(
+        Pattern::new(&format!(
             r"(?-u){lead}(?:(\d{{1,2}})[-/.](\d{{1,2}})[-/.](\d{{4}})|(\d{{4}})-(\d{{1,2}})(?:-(\d{{1,2}}))?|(1er|\d{{1,2}})\s+({MONTH})\s+(\d{{4}}))(?:(?:\s+a|\s*,|\s*t)?\s*(\d{{1,2}})\s*[:h]\s*(\d{{2}})(?:\s*(am|pm)\b)?)?"
         ))
-        .expect("dateline regex")
     })
 }
 
@@ -43,7 +42,7 @@ pub fn parse_dateline(line: &str) -> Option<DatelineValue> {
     if f.chars().count() > 90 {
         return None;
     }
-    let c = re().captures(&f)?;
+    let c = re().captures_at_start(&f)?;
     // What follows the date must look like a tag (`Jerusalem Timing`, `| AFP`),
     // not the rest of a sentence (`Le 12 mars 2016, les rebelles ont...`).
     let rest = f[c.get(0)?.end()..].trim();

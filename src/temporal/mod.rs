@@ -7,11 +7,13 @@
 //! - [`parse_reference_date`]: the caller's `YYYY-MM-DD`.
 
 mod absolute;
+mod anchors;
 mod calendar;
 mod candidate;
 mod dateline;
 mod lexicon;
 mod months;
+pub(crate) mod pattern;
 mod periods;
 mod relative;
 

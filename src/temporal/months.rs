@@ -9,58 +9,70 @@
 //! (`Projet de logements 1070`, `5.000`). Prepositions stay out of the span, as in
 //! the gold (`septembre` in `en septembre`); parts of the month stay in it.
 
-use super::candidate::fold_regex;
 use super::calendar::{self as cal, Season};
 use super::candidate::{number_continues, number_precedes, Sink};
 use super::lexicon::{self, MONTH, YEAR};
-use regex::Regex;
+use super::anchors::{Anchor, Reach};
+use super::pattern::Pattern;
 use std::sync::OnceLock;
 use time::Date;
 
 const PART: &str = r"(?:la\s+)?mi\s*-\s*|(?:debut|fin|courant)\s+(?:d'|de\s+)?";
 
-fn range_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| fold_regex(&format!(r"\b({MONTH})\s*-\s*({MONTH})\s+({YEAR})\b")).expect("month range regex"))
+/// Every match holds: A month name, first (`mars-avril 2012`).
+const RANGE_AT: &[(Anchor, Reach)] = &[(Anchor::Month, Reach::Words(0))];
+
+fn range_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(&format!(r"\b({MONTH})\s*-\s*({MONTH})\s+({YEAR})\b")))
 }
 
-fn month_year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| fold_regex(&format!(r"\b(?:{PART})?({MONTH})\s+({YEAR})\b")).expect("month-year regex"))
+/// Every match holds: A month name, at most two words after the start (`la mi-août`, `début d'août`).
+const MONTH_YEAR_AT: &[(Anchor, Reach)] = &[(Anchor::Month, Reach::Words(2))];
+
+fn month_year_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
+    RE.get_or_init(|| Pattern::new(&format!(r"\b(?:{PART})?({MONTH})\s+({YEAR})\b")))
 }
 
-fn month_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: A month name, at most three words after the start (`au mois de mars`).
+const MONTH_AT: &[(Anchor, Reach)] = &[(Anchor::Month, Reach::Words(3))];
+
+fn month_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(?:en|depuis|des|jusqu'en|(?:au|le|du)\s+mois\s+(?:de\s+|d'))\s*|({PART}))?({MONTH})\b(?:\s+(dernier|passe|prochain)\b)?"
         ))
-        .expect("month regex")
     })
 }
 
-fn year_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: A year, at most three words after the start (`de 2011 à 2013`, `jusqu'en 2016`).
+const YEAR_AT: &[(Anchor, Reach)] = &[(Anchor::Century, Reach::Words(3))];
+
+fn year_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(?:en|depuis|des|jusqu'en|avant|apres|courant|l'an|l'annee|annee|printemps|ete|automne|hiver)\s+|((?:debut|fin|mi)\s*-?\s*))({YEAR})\b|\b(?:de|entre)\s+({YEAR})\s+(?:a|et)\s+({YEAR})\b"
         ))
-        .expect("year regex")
     })
 }
 
-fn season_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: The season, at most one word after the start (`l'été`, `cet hiver`).
+const SEASON_AT: &[(Anchor, Reach)] = &[(Anchor::Season, Reach::Words(1))];
+
+fn season_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(l'|le\s+|cet\s+|ce\s+)?(ete|hiver|printemps|automne)\b(?:\s+(dernier|passe|prochain)\b|\s+({YEAR})\b)?"
         ))
-        .expect("season regex")
     })
 }
 
 pub fn recognise(sink: &mut Sink, r: Option<Date>) {
-    sink.each(range_re(), |c, s| {
+    sink.each(range_re(), RANGE_AT, |c, s| {
         let m0 = c.get(0)?;
         if number_continues(s, m0.end()) {
             return None;
@@ -70,7 +82,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let ya = if (a as u8) > (b as u8) { y - 1 } else { y };
         Some((m0.start(), m0.end(), Some(format!("{}/{}", cal::month(ya, a), cal::month(y, b)))))
     });
-    sink.each(month_year_re(), |c, s| {
+    sink.each(month_year_re(), MONTH_YEAR_AT, |c, s| {
         let m0 = c.get(0)?;
         if number_continues(s, m0.end()) {
             return None;
@@ -79,7 +91,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let y = lexicon::year(c.get(2)?.as_str())?;
         Some((m0.start(), m0.end(), Some(cal::month(y, m))))
     });
-    sink.each(month_re(), |c, _| {
+    sink.each(month_re(), MONTH_AT, |c, _| {
         let m0 = c.get(0)?;
         let name = c.get(2)?;
         let rel = c.get(3).map(|m| m.as_str());
@@ -104,7 +116,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         });
         Some((start, m0.end(), value))
     });
-    sink.each(year_re(), |c, s| {
+    sink.each(year_re(), YEAR_AT, |c, s| {
         let m0 = c.get(0)?;
         if let Some(y) = c.get(2) {
             if number_continues(s, y.end()) {
@@ -121,7 +133,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let (ya, yb) = (lexicon::year(a.as_str())?, lexicon::year(b.as_str())?);
         (ya < yb).then(|| (m0.start(), m0.end(), Some(format!("{ya}/{yb}"))))
     });
-    sink.each(season_re(), |c, s| {
+    sink.each(season_re(), SEASON_AT, |c, s| {
         let m0 = c.get(0)?;
         let det = c.get(1).map(|m| m.as_str().trim());
         let season = Season::from_word(c.get(2)?.as_str())?;
@@ -141,4 +153,10 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         };
         Some((m0.start(), m0.end(), value))
     });
+}
+
+/// This recogniser's patterns and their anchors, for the tests against the regex.
+#[cfg(test)]
+pub(super) fn patterns() -> Vec<(&'static Pattern, &'static [(Anchor, Reach)])> {
+    vec![(range_re(), RANGE_AT), (month_year_re(), MONTH_YEAR_AT), (month_re(), MONTH_AT), (year_re(), YEAR_AT), (season_re(), SEASON_AT)]
 }

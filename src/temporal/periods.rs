@@ -7,44 +7,54 @@
 //! semaine`, `cinq mois plus tard` place something in time without a day: they are
 //! mentions with no value. The gold's own typo `ces deux deniers jours` is accepted.
 
-use super::candidate::fold_regex;
 use super::calendar as cal;
 use super::candidate::Sink;
 use super::lexicon::{self, COUNT};
-use regex::Regex;
+use super::anchors::{Anchor, Reach};
+use super::pattern::Pattern;
 use std::sync::OnceLock;
 use time::Date;
 
 const LAST: &str = r"(?:dern|den)i?(?:ier|iere)s?";
 const UNIT: &str = r"jours?|heures?|semaines?|mois|annees?|ans?";
 
-fn last_n_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: `dernier` (or `denier`) after a count in words of any length
+/// (`ces vingt-quatre dernières heures`).
+const LAST_N_AT: &[(Anchor, Reach)] = &[(Anchor::Last, Reach::Clause)];
+
+fn last_n_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(ces|les)\s+|des\s+)(?:({COUNT})\s+{LAST}|{LAST}\s+({COUNT}))\s+({UNIT})\b"
         ))
-        .expect("last-n regex")
     })
 }
 
-fn vague_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: `derniers` or `prochains` a word after the start (`ces derniers
+/// jours`), `venir` three words after it (`les jours à venir`), `il y a` first, or
+/// `tard` after a count in words of any length (`vingt et un jours plus tard`).
+const VAGUE_AT: &[(Anchor, Reach)] =
+    &[(Anchor::Last, Reach::Words(1)), (Anchor::Next, Reach::Words(3)), (Anchor::Ago, Reach::Words(0)), (Anchor::Later, Reach::Clause)];
+
+fn vague_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:ces|les)\s+(?:{LAST}|prochain(?:e)?s)\s+(?:jours|heures|semaines|mois|annees)\b|\bles\s+(?:jours|heures|semaines|mois)\s+(?:a venir|prochains|prochaines)\b|\bil y a\s+(?:({COUNT})|quelques|plusieurs)\s+({UNIT})\b|\b(?:{COUNT}|quelques|plusieurs)\s+(?:{UNIT})\s+plus\s+tard\b"
         ))
-        .expect("vague period regex")
     })
 }
 
-fn named_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: The period's word, at most one word after the start (`cette semaine`, `l'an`).
+const NAMED_AT: &[(Anchor, Reach)] = &[(Anchor::Period, Reach::Words(1))];
+
+fn named_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(
+        Pattern::new(
             r"\b(?:la\s+semaine\s+(passee|derniere|prochaine)|(cette\s+semaine)|le\s+week-end\s+(dernier|passe)|le\s+mois\s+(dernier|passe|prochain)|(ce\s+mois(?:-ci)?)|l'(?:an|annee)\s+(dernier|derniere|passe|passee|prochain|prochaine)|(cette\s+annee))\b",
         )
-        .expect("named period regex")
     })
 }
 
@@ -61,7 +71,7 @@ fn back(r: Date, n: u64, unit: &str) -> Option<Date> {
 }
 
 pub fn recognise(sink: &mut Sink, r: Option<Date>) {
-    sink.each(last_n_re(), |c, _| {
+    sink.each(last_n_re(), LAST_N_AT, |c, _| {
         let m0 = c.get(0)?;
         let count = c.get(2).or(c.get(3))?;
         let n = lexicon::count(count.as_str())?;
@@ -76,7 +86,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         let value = r.and_then(|r| Some(cal::days(back(r, n, c.get(4)?.as_str())?, r)));
         Some((start, m0.end(), value))
     });
-    sink.each(vague_re(), |c, _| {
+    sink.each(vague_re(), VAGUE_AT, |c, _| {
         let m0 = c.get(0)?;
         // `il y a deux jours` is an exact day; weeks, months, years are round figures.
         if let (Some(n), Some(u)) = (c.get(1), c.get(2)) {
@@ -88,7 +98,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         }
         Some((m0.start(), m0.end(), None))
     });
-    sink.each(named_re(), |c, _| {
+    sink.each(named_re(), NAMED_AT, |c, _| {
         let m0 = c.get(0)?;
         let Some(r) = r else { return Some((m0.start(), m0.end(), None)) };
         let v = if let Some(w) = c.get(1) {
@@ -113,4 +123,10 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         };
         Some((m0.start(), m0.end(), Some(v)))
     });
+}
+
+/// This recogniser's patterns and their anchors, for the tests against the regex.
+#[cfg(test)]
+pub(super) fn patterns() -> Vec<(&'static Pattern, &'static [(Anchor, Reach)])> {
+    vec![(last_n_re(), LAST_N_AT), (vague_re(), VAGUE_AT), (named_re(), NAMED_AT)]
 }

@@ -8,46 +8,52 @@
 //! reference date, except `la veille de X`, anchored to X, and `le lendemain`,
 //! always anchored to a narrated event: those are mentions without a value.
 
-use super::candidate::fold_regex;
 use super::calendar as cal;
 use super::candidate::Sink;
 use super::lexicon::{self, WEEKDAY};
-use regex::Regex;
+use super::anchors::{Anchor, Reach};
+use super::pattern::Pattern;
 use std::sync::OnceLock;
 use time::Date;
 
 const PART: &str = r"matin|soir|apres-midi|midi|nuit";
 
-fn weekday_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: The weekday, at most four words after the start (`depuis plus tôt ce jeudi`).
+const WEEKDAY_AT: &[(Anchor, Reach)] = &[(Anchor::Weekday, Reach::Words(4))];
+
+fn weekday_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(depuis)\s+)?(?:((?:plus\s+)?tot\s+)?(ce|cet)\s+)?({WEEKDAY})\b(?:\s+(dernier|passe|prochain)\b)?(?:\s+(?:{PART})\b)?(?:\s+(dernier|passe|prochain)\b)?"
         ))
-        .expect("weekday regex")
     })
 }
 
-fn deictic_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: Its day word, at most four words after the start (`plus tôt cet après-midi`).
+const DEICTIC_AT: &[(Anchor, Reach)] = &[(Anchor::Deictic, Reach::Words(4))];
+
+fn deictic_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(
+        Pattern::new(&format!(
             r"\b(?:(?:plus\s+)?tot\s+)?(avant-hier|avant hier|apres-demain|aujourd'hui|hier|demain)\b(?:\s+(?:au\s+)?(?:{PART})\b)?|\b(?:(?:plus\s+)?tot\s+)?(?:ce matin|ce soir|cet apres-midi|cette apres-midi|cette nuit|ce midi)\b|\b(la nuit derniere)\b|\b(la veille)\b(?:\s+au\s+soir\b)?(\s+(?:de|du|des|d')\b)?|\b(le lendemain|le surlendemain)\b"
         ))
-        .expect("deictic regex")
     })
 }
 
-fn night_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+/// Every match holds: `nuit`, at most one word after the start (`la nuit de`).
+const NIGHT_AT: &[(Anchor, Reach)] = &[(Anchor::Deictic, Reach::Words(1))];
+
+fn night_re() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        fold_regex(&format!(r"\b(?:la\s+)?nuit\s+(?:de|du)\s+({WEEKDAY})\s+(?:a|au)\s+({WEEKDAY})\b"))
-            .expect("night regex")
+        Pattern::new(&format!(r"\b(?:la\s+)?nuit\s+(?:de|du)\s+({WEEKDAY})\s+(?:a|au)\s+({WEEKDAY})\b"))
     })
 }
 
 pub fn recognise(sink: &mut Sink, r: Option<Date>) {
-    sink.each(weekday_re(), |c, _| {
+    sink.each(weekday_re(), WEEKDAY_AT, |c, _| {
         let m0 = c.get(0)?;
         let wd = lexicon::weekday(c.get(4)?.as_str())?;
         let rel = c.get(5).or(c.get(6)).map(|m| m.as_str());
@@ -67,7 +73,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         });
         Some((start, m0.end(), value))
     });
-    sink.each(deictic_re(), |c, _| {
+    sink.each(deictic_re(), DEICTIC_AT, |c, _| {
         let m0 = c.get(0)?;
         let value = |back: i64| -> Option<String> {
             let r = r?;
@@ -100,7 +106,7 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         }
         Some((m0.start(), m0.end(), value(0)))
     });
-    sink.each(night_re(), |c, _| {
+    sink.each(night_re(), NIGHT_AT, |c, _| {
         let m0 = c.get(0)?;
         let w2 = lexicon::weekday(c.get(2)?.as_str())?;
         let value = r.and_then(|r| {
@@ -109,4 +115,10 @@ pub fn recognise(sink: &mut Sink, r: Option<Date>) {
         });
         Some((m0.start(), m0.end(), value))
     });
+}
+
+/// This recogniser's patterns and their anchors, for the tests against the regex.
+#[cfg(test)]
+pub(super) fn patterns() -> Vec<(&'static Pattern, &'static [(Anchor, Reach)])> {
+    vec![(weekday_re(), WEEKDAY_AT), (deictic_re(), DEICTIC_AT), (night_re(), NIGHT_AT)]
 }
