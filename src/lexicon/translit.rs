@@ -28,16 +28,22 @@ pub fn key(name: &str) -> Option<String> {
     key_of_folded(&fold_str(name))
 }
 
-/// [`key`] of a name already folded (`text::fold_str`). Works on bytes in one
-/// buffer: it runs on every alias when the lexicons load and on every unknown name.
+/// [`key`] of a name already folded (`text::fold_str`, so ASCII). Works on bytes in
+/// one buffer: it runs on every alias when the lexicons load and on every unknown name.
 fn key_of_folded(folded: &str) -> Option<String> {
-    let words = || folded.split(|c: char| c == '\'' || c == '-' || c.is_whitespace()).filter(|w| !w.is_empty());
+    debug_assert!(folded.is_ascii());
+    // the separators: apostrophe, hyphen and what `char::is_whitespace` calls space
+    let words = || folded.as_bytes().split(|b| matches!(b, b'\'' | b'-' | b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')).filter(|w| !w.is_empty());
     let several = words().nth(1).is_some();
     let mut out = String::with_capacity(folded.len());
+    let mut consonants = 0;
     let mut word = Vec::with_capacity(folded.len());
-    for w in words().filter(|w| !(several && w.len() <= 3 && ARTICLES.contains(w))) {
+    for w in words() {
+        if several && w.len() <= 3 && ARTICLES.iter().any(|a| a.as_bytes() == w) {
+            continue;
+        }
         word.clear();
-        word.extend_from_slice(w.as_bytes());
+        word.extend_from_slice(w);
         // (every digraph has an h, j, k or q)
         if word.iter().any(|b| matches!(b, b'h' | b'j' | b'k' | b'q')) {
             for &(from, to) in DIGRAPHS {
@@ -52,11 +58,12 @@ fn key_of_folded(folded: &str) -> Option<String> {
                     out.push(' ');
                 }
                 out.push(b as char);
+                consonants += 1;
                 last = Some(b);
             }
         }
     }
-    (out.bytes().filter(|&b| b != b' ').count() >= 3).then_some(out)
+    (consonants >= 3).then_some(out)
 }
 
 /// `str::replace` of `from` by one byte, in place (left to right, no overlaps).
