@@ -5,7 +5,7 @@
 use crate::entities::{self, NameRules};
 use crate::error::Error;
 use crate::events::{self, Context};
-use crate::lexicon::{self, Entry, Kind, Matcher, BUILTIN, NAME_CUES};
+use crate::lexicon::{self, Entry, Matcher};
 use crate::model::{Analysis, SCHEMA};
 use crate::output;
 use crate::structure;
@@ -54,15 +54,7 @@ impl ExtractorBuilder {
     }
 
     pub fn build(self) -> Extractor {
-        let mut entries = Vec::new();
-        for (name, kind, source) in BUILTIN {
-            entries.extend(lexicon::parse(name, *kind, source).expect("built-in lexicons parse (tested)"));
-        }
-        for (name, source) in NAME_CUES {
-            entries.extend(lexicon::parse(name, Kind::NameCue, source).expect("built-in name cues parse (tested)"));
-        }
-        entries.extend(self.extra);
-        Extractor { matcher: Matcher::new(entries), names: NameRules::builtin(), reference_date: self.reference_date }
+        Extractor { matcher: Matcher::with_builtin(self.extra), names: NameRules::builtin(), reference_date: self.reference_date }
     }
 }
 

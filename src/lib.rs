@@ -11,8 +11,8 @@
 //! ```
 //!
 //! The pipeline, one module a stage: [`text`] (normalisation and offsets) →
-//! [`structure`] (dateline, title, headings, sentences) → [`lexicon`] (one
-//! Aho-Corasick pass over every `data/*.tsv`) → [`entities`] (names, state forces,
+//! [`structure`] (dateline, title, headings, sentences) → [`lexicon`] (every
+//! `data/*.tsv`, compiled by `build.rs`, found in one pass) → [`entities`] (names, state forces,
 //! context rules) with [`temporal`] (dates) → [`quantity`] (numbers, tolls) →
 //! [`events`] (triggers, typing, arguments, modality, merging) → `output` (JSON).
 

@@ -9,6 +9,9 @@
 //! and a character index is the same position in all three. Stages work in character
 //! indices; only the output converts them to UTF-16 code units for JavaScript.
 
+// A path, not the default lookup: build.rs includes this file by path too
+// (lexicon keys fold exactly as articles do) and must find the same module.
+#[path = "text/offsets.rs"]
 mod offsets;
 
 use offsets::{Offsets, OffsetsBuilder};

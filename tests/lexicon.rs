@@ -1,7 +1,10 @@
 //! The user's own lexicon, through the library and the CLI: names it adds are found
 //! (and win over built-in ones), a bad file is refused with every bad line named,
-//! and the built-in lexicons keep working whatever the user gives.
+//! and the built-in lexicons keep working whatever the user gives. And the built-in
+//! lexicons as compiled by `build.rs` are the files in `data/`, read and folded here.
 
+use depeche::lexicon::{self, Matcher, BUILTIN};
+use depeche::text::Doc;
 use depeche::{EntityType, Extractor};
 use std::path::PathBuf;
 use std::process::Command;
@@ -108,4 +111,64 @@ fn the_cli_applies_lexicons_and_refuses_bad_ones() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("\"Faucons du Nord\""));
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The `data/` files, read at run time: what the compiled lexicons must be.
+fn data_entries() -> Vec<lexicon::Entry> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut entries = Vec::new();
+    for &(name, kind) in BUILTIN {
+        let source = std::fs::read_to_string(dir.join(name)).unwrap();
+        entries.extend(lexicon::parse(name, kind, &source).unwrap());
+    }
+    entries
+}
+
+#[test]
+fn every_data_file_is_compiled_in() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut files: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).filter(|n| n.ends_with(".tsv")).collect();
+    let mut listed: Vec<String> = BUILTIN.iter().map(|(n, _)| n.to_string()).collect();
+    files.sort();
+    listed.sort();
+    assert_eq!(files, listed);
+}
+
+#[test]
+fn the_compiled_rows_are_the_files_rows() {
+    let read = data_entries();
+    let compiled = &depeche::extractor().matcher().entries;
+    assert_eq!(read.len(), compiled.len());
+    for (r, c) in read.iter().zip(compiled) {
+        assert_eq!((r.kind, &r.canonical, &r.aliases, &r.origin, r.user), (c.kind, &c.canonical, &c.aliases, &c.origin, c.user));
+        // every attribute but the gazetteer's provenance, which no rule reads
+        for kv in r.attrs.split(';').filter(|kv| !kv.is_empty() && !kv.starts_with("geonameid=")) {
+            let (k, v) = kv.split_once('=').unwrap();
+            assert_eq!(c.attr(k), Some(v), "{} {k}", c.canonical);
+        }
+        assert_eq!(c.attr("geonameid"), None);
+        assert_eq!(c.attrs.split(';').filter(|kv| !kv.is_empty()).count(), r.attrs.split(';').filter(|kv| !kv.is_empty() && !kv.starts_with("geonameid=")).count());
+    }
+}
+
+#[test]
+fn compiled_keys_find_what_folding_at_run_time_finds() {
+    // `Matcher::new` folds every alias itself; the built-in matcher reads `build.rs`'s keys.
+    let read = Matcher::new(data_entries());
+    let compiled = depeche::extractor().matcher();
+    let mut checked = 0;
+    for e in &read.entries {
+        for a in &e.aliases {
+            for text in [format!("{}.", a.text), format!("({})", a.text.to_uppercase()), format!("l\u{2019}{} ", a.text)] {
+                let doc = Doc::new(&text);
+                assert_eq!(read.find(&doc), compiled.find(&doc), "{text:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+    assert!(compiled.variant_of("Ahrar ash-Sham").is_some(), "a spelling no list has meets its entry");
+    for name in ["Ahrar ash-Sham", "Deir ez-Zor", "Dayr az Zawr", "Jaysh al-Fatah", "Hayat Tahrir al-Sham", "Alep"] {
+        assert_eq!(read.variant_of(name), compiled.variant_of(name), "{name}");
+    }
 }

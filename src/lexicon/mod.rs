@@ -8,18 +8,23 @@
 //! ```
 //!
 //! What a row *is* (an entity type, a generic actor reference, an event trigger) comes
-//! from the file it sits in, listed once in [`builtin`].
+//! from the file it sits in, listed once in [`builtin`]. What can be derived from the
+//! files without an article (folded keys, transliteration skeletons) is derived at
+//! build time (`build.rs`); the user's lexicon ([`user`]) is derived at run time.
 
 mod builtin;
 mod matcher;
 pub mod translit;
+mod trie;
+mod tsv;
 pub mod user;
 
-pub use builtin::{BUILTIN, NAME_CUES};
+pub use builtin::BUILTIN;
 pub use matcher::{Hit, Matcher};
+pub use tsv::LexiconError;
 
 use crate::model::EntityType;
-use std::fmt;
+use std::borrow::Cow;
 
 /// What a lexicon row names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -44,15 +49,17 @@ pub enum Kind {
 }
 
 /// One row: a canonical name, how it is written, and what is known about it.
+/// Built-in rows borrow their text from the compiled-in files.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub kind: Kind,
     pub canonical: String,
     pub aliases: Vec<Alias>,
-    /// `key=value` attributes (`inter=rebel`, `country=SY`, `lat=36.2`...).
-    pub attrs: Vec<(String, String)>,
-    /// Where the row came from, for the `rule` field (`actors.tsv:12`).
-    pub origin: String,
+    /// `key=value` attributes (`inter=rebel`, `country=SY`, `lat=36.2`...), `;`-separated
+    /// without spaces (the compiled form of the files: read when asked, by [`Entry::attr`]).
+    pub attrs: Cow<'static, str>,
+    /// The file the row came from, for the `rule` field (`actors.tsv`).
+    pub origin: Cow<'static, str>,
     /// From the user's lexicon ([`user`]): wins over a built-in name on the same words.
     pub user: bool,
 }
@@ -60,112 +67,73 @@ pub struct Entry {
 impl Entry {
     /// A name for the rule this row is, stable when lines move: the file, and for
     /// rows that are not names the row's meaning (`triggers.tsv:battle.armed_clash`).
-    pub fn rule_id(&self) -> String {
+    pub fn rule_id(&self) -> Cow<'_, str> {
         let file = self.origin.split(':').next().unwrap_or(&self.origin);
         match self.kind {
-            Kind::Entity(_) => file.to_string(),
-            _ => [file, ":", &self.canonical].concat(),
+            Kind::Entity(_) => Cow::Borrowed(file),
+            _ => Cow::Owned([file, ":", &self.canonical].concat()),
         }
     }
 
+    /// The value of attribute `key` (the first, if given twice). Rules ask often (for
+    /// every place they see): one pass over the bytes, no splitting.
     pub fn attr(&self, key: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        let (attrs, k) = (self.attrs.as_bytes(), key.as_bytes());
+        let mut at = 0;
+        while at <= attrs.len() {
+            let end = attrs[at..].iter().position(|&b| b == b';').map_or(attrs.len(), |i| at + i);
+            let kv = &attrs[at..end];
+            if kv.len() > k.len() && kv[k.len()] == b'=' && kv.starts_with(k) && !k.contains(&b'=') {
+                return Some(&self.attrs[at + k.len() + 1..end]);
+            }
+            at = end + 1;
+        }
+        None
     }
+
 }
 
 /// How one alias must appear in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
     /// As written in the file (without its markers).
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// `=EI`: only with this exact case, so that short acronyms don't fire on words.
     pub exact_case: bool,
     /// `bombard*`: any word ending may follow (verb and noun inflections).
     pub stem: bool,
 }
 
-/// A lexicon file that could not be read, with the line that is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LexiconError {
-    pub origin: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, line {}: {}", self.origin, self.line, self.message)
+/// Attributes as [`Entry::attrs`] holds them.
+fn joined<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = String::new();
+    for (k, v) in attrs {
+        if !out.is_empty() {
+            out.push(';');
+        }
+        out.push_str(k);
+        out.push('=');
+        out.push_str(v);
     }
+    out
 }
 
-impl std::error::Error for LexiconError {}
-
-/// Parse one TSV lexicon file whose rows are all of `kind`.
+/// Parse one TSV lexicon file whose rows are all of `kind` (the built-in files come
+/// compiled, see [`builtin`]; this reads any other, for tests and tools).
 pub fn parse(origin: &str, kind: Kind, source: &str) -> Result<Vec<Entry>, LexiconError> {
-    let mut entries = Vec::new();
-    for (i, raw) in source.lines().enumerate() {
-        let line_no = i + 1;
-        let err = |message: String| LexiconError { origin: origin.to_string(), line: line_no, message };
-        let line = raw.trim_end_matches('\r');
-        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 2 || cols.len() > 3 {
-            return Err(err(format!(
-                "expected 2 or 3 tab-separated columns (canonical, aliases, attributes), found {}",
-                cols.len()
-            )));
-        }
-        let canonical = cols[0].trim();
-        if canonical.is_empty() {
-            return Err(err("empty canonical name".into()));
-        }
-        let mut aliases = Vec::new();
-        for a in cols[1].split('|') {
-            let a = a.trim();
-            if a.is_empty() {
-                continue;
-            }
-            let (exact_case, a) = match a.strip_prefix('=') {
-                Some(rest) => (true, rest),
-                None => (false, a),
-            };
-            let (stem, a) = match a.strip_suffix('*') {
-                Some(rest) => (true, rest),
-                None => (false, a),
-            };
-            if a.trim().is_empty() || !a.chars().any(|c| c.is_alphanumeric()) {
-                return Err(err(format!("alias {a:?} has no letter or digit")));
-            }
-            aliases.push(Alias { text: a.trim().to_string(), exact_case, stem });
-        }
-        if aliases.is_empty() {
-            return Err(err(format!("{canonical:?} has no alias")));
-        }
-        let mut attrs = Vec::new();
-        if let Some(col) = cols.get(2) {
-            for kv in col.split(';') {
-                let kv = kv.trim();
-                if kv.is_empty() {
-                    continue;
-                }
-                let Some((k, v)) = kv.split_once('=') else {
-                    return Err(err(format!("attribute {kv:?} is not key=value")));
-                };
-                attrs.push((k.trim().to_string(), v.trim().to_string()));
-            }
-        }
-        entries.push(Entry {
+    let owned = |s: &str| Cow::Owned(s.to_string());
+    let rows = tsv::rows(origin, source)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| Entry {
             kind,
-            canonical: canonical.to_string(),
-            aliases,
-            attrs,
-            origin: format!("{origin}:{line_no}"),
+            canonical: row.canonical.to_string(),
+            aliases: row.aliases.iter().map(|a| Alias { text: owned(a.text), exact_case: a.exact_case, stem: a.stem }).collect(),
+            attrs: Cow::Owned(joined(row.attrs.iter().copied())),
+            origin: owned(origin),
             user: false,
-        });
-    }
-    Ok(entries)
+        })
+        .collect())
 }
 
 #[cfg(test)]
@@ -179,7 +147,8 @@ mod tests {
         assert_eq!(e[0].aliases[1], Alias { text: "EI".into(), exact_case: true, stem: false });
         assert!(e[0].aliases[2].stem);
         assert_eq!(e[0].attr("country"), Some("SY"));
-        assert_eq!(e[0].origin, "t.tsv:2");
+        assert_eq!((e[0].attr("inter"), e[0].attr("int"), e[0].attr("rebel"), e[0].attr("")), (Some("rebel"), None, None, None));
+        assert_eq!(e[0].rule_id(), "t.tsv");
     }
 
     #[test]

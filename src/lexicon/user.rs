@@ -19,6 +19,7 @@
 
 use super::{Alias, Entry, Kind};
 use crate::model::EntityType;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Rows beyond this are refused: the automaton would take seconds to build in a tab.
@@ -72,7 +73,7 @@ pub fn parse(origin: &str, source: &str) -> Result<Vec<Entry>, String> {
                     continue;
                 }
                 seen.entry(key).or_insert((line_no, kind));
-                entries.push(Entry { origin: format!("{origin}:{line_no}"), user: true, ..entry });
+                entries.push(Entry { origin: Cow::Owned(origin.to_string()), ..entry });
             }
             Err(why) => {
                 bad_rows += 1;
@@ -114,7 +115,7 @@ fn parse_row(line: &str) -> Result<Entry, String> {
     }
 
     // The name itself is matched too; `=` forces exact case, as for short acronyms.
-    let mut aliases = vec![Alias { text: name.to_string(), exact_case: is_acronym(name), stem: false }];
+    let mut aliases = vec![Alias { text: Cow::Owned(name.to_string()), exact_case: is_acronym(name), stem: false }];
     for raw in cols.get(3).map(|c| c.split('|')).into_iter().flatten() {
         let a = raw.trim();
         if a.is_empty() {
@@ -130,11 +131,12 @@ fn parse_row(line: &str) -> Result<Entry, String> {
         };
         check_name("alias", a)?;
         if !aliases.iter().any(|x| x.text == a) {
-            aliases.push(Alias { text: a.to_string(), exact_case, stem });
+            aliases.push(Alias { text: Cow::Owned(a.to_string()), exact_case, stem });
         }
     }
     let attrs = attributes(kind, cols.get(4).copied().unwrap_or(""))?;
-    Ok(Entry { kind: Kind::Entity(kind), canonical: canonical.to_string(), aliases, attrs, origin: String::new(), user: true })
+    let attrs = Cow::Owned(super::joined(attrs.iter().map(|(k, v)| (k.as_str(), *v))));
+    Ok(Entry { kind: Kind::Entity(kind), canonical: canonical.to_string(), aliases, attrs, origin: Cow::Borrowed(""), user: true })
 }
 
 fn check_name(what: &str, s: &str) -> Result<(), String> {
@@ -179,7 +181,7 @@ fn entity_type(s: &str) -> Result<EntityType, String> {
     Ok(t)
 }
 
-fn attributes(kind: EntityType, col: &str) -> Result<Vec<(String, String)>, String> {
+fn attributes(kind: EntityType, col: &str) -> Result<Vec<(String, &str)>, String> {
     let mut attrs = Vec::new();
     for kv in col.split(';').map(str::trim).filter(|kv| !kv.is_empty()) {
         let Some((k, v)) = kv.split_once('=') else {
@@ -202,7 +204,7 @@ fn attributes(kind: EntityType, col: &str) -> Result<Vec<(String, String)>, Stri
             }
             _ => {}
         }
-        attrs.push((k, v.to_string()));
+        attrs.push((k, v));
     }
     let has = |key: &str| attrs.iter().any(|(k, _)| k == key);
     if has("lat") != has("lon") {
@@ -221,10 +223,10 @@ mod tests {
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].canonical, "Tal Rifaat");
         assert_eq!(e[0].kind, Kind::Entity(EntityType::Location));
-        let texts: Vec<_> = e[0].aliases.iter().map(|a| a.text.as_str()).collect();
+        let texts: Vec<_> = e[0].aliases.iter().map(|a| a.text.as_ref()).collect();
         assert_eq!(texts, ["Tell Rifaat", "Tal Refaat", "TR"]);
         assert!(e[0].aliases[2].exact_case);
-        assert_eq!(e[0].origin, "user.tsv:2");
+        assert_eq!(e[0].rule_id(), "user.tsv");
         assert_eq!(e[0].attr("lon"), Some("37.09"));
     }
 

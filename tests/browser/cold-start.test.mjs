@@ -15,6 +15,10 @@
 //            compiled): the lexicon build alone; first − lexicons ≈ the functions
 //            compiled on their first call (V8 compiles WebAssembly lazily).
 // Cold start = import + init + first: from nothing to the seed's first result.
+// CPU is the CPU time the browser's renderer processes spent over that cold start (all
+// their threads, V8's background compilers included; Chromium counts it in 10 ms
+// steps): the work done, which a loaded machine does not inflate as it does the
+// elapsed time, so it compares two builds measured at different loads.
 // The page's own figure ("engine ready in N ms" in the footer, #version) is read from
 // index.html loaded in a fresh context; it times the warm-up analysis after init only.
 
@@ -32,16 +36,25 @@ const BUDGET_MS = 100;
 const SEEDS = readdirSync(path.join(WWW, 'examples')).filter((f) => f.endsWith('.txt')).sort();
 
 /** One cold run in the page: the figures in ms, and what the two analyses found. */
-function coldRun(page, text) {
-  return page.evaluate(async (t) => {
-    const ms = (a, b) => performance.measure(`${a}→${b}`, a, b).duration;
+async function coldRun(page, cdp, text) {
+  const cpu = async () => (await cdp.send('SystemInfo.getProcessInfo')).processInfo
+    .filter((p) => p.type === 'renderer').reduce((sum, p) => sum + p.cpuTime * 1000, 0);
+  const cpuBefore = await cpu();
+  await page.evaluate(async (t) => {
     performance.mark('start');
     const core = await import('/pkg/depeche.js');
     performance.mark('imported');
     await core.default();
     performance.mark('ready');
-    const a1 = core.analyze(t);
+    globalThis.coldCore = core;
+    globalThis.coldFirst = core.analyze(t);
     performance.mark('first');
+  }, text);
+  const cpuCold = (await cpu()) - cpuBefore;
+  const r = await page.evaluate(async (t) => {
+    const ms = (a, b) => performance.measure(`${a}→${b}`, a, b).duration;
+    const [core, a1] = [globalThis.coldCore, globalThis.coldFirst];
+    performance.mark('warm-start');
     const a2 = core.analyze(t);
     performance.mark('warm');
     const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/pkg/depeche_bg.wasm'));
@@ -54,7 +67,7 @@ function coldRun(page, text) {
     again.analyze(t);
     performance.mark('again-first');
     return {
-      import: ms('start', 'imported'), init: ms('imported', 'ready'), first: ms('ready', 'first'), warm: ms('first', 'warm'),
+      import: ms('start', 'imported'), init: ms('imported', 'ready'), first: ms('ready', 'first'), warm: ms('warm-start', 'warm'),
       cold: ms('start', 'first'), secondInstance: ms('again', 'again-first'),
       wasmFetch: wasm ? wasm.responseEnd - wasm.startTime : null,
       wasmBytes: wasm ? wasm.encodedBodySize : null,
@@ -62,6 +75,7 @@ function coldRun(page, text) {
       same: JSON.stringify(a1) === JSON.stringify(a2),
     };
   }, text);
+  return { ...r, cpu: cpuCold };
 }
 
 const median = (xs) => {
@@ -80,6 +94,7 @@ test('cold start of the engine on each seed, in a fresh Chromium each time (reco
       const text = readFileSync(path.join(WWW, 'examples', seed), 'utf8');
       const browser = await launchChromium();
       try {
+        const cdp = await browser.newBrowserCDPSession();
         const page = await browser.newPage();
         page.on('console', (m) => {
           // (the listing has no icon: Chromium asks for /favicon.ico, a 404)
@@ -87,7 +102,7 @@ test('cold start of the engine on each seed, in a fresh Chromium each time (reco
         });
         // a blank document of the page's origin that loads nothing (the pkg/ listing)
         await page.goto(`${ctx.base}pkg/`);
-        const r = await coldRun(page, text);
+        const r = await coldRun(page, cdp, text);
         runs.push({ seed, rep, ...r });
       } finally { await browser.close(); }
     }
@@ -109,7 +124,7 @@ test('cold start of the engine on each seed, in a fresh Chromium each time (reco
 
   // sanity only
   for (const r of runs) {
-    for (const k of ['import', 'init', 'first', 'warm', 'cold']) assert.ok(r[k] > 0, `${r.seed} #${r.rep}: ${k} ${r[k]} ms`);
+    for (const k of ['import', 'init', 'first', 'warm', 'cold', 'cpu']) assert.ok(r[k] > 0, `${r.seed} #${r.rep}: ${k} ${r[k]} ms`);
     assert.ok(r.entities > 0, `${r.seed}: entities found`);
     assert.ok(r.wasmBytes > 100000, `${r.seed}: the .wasm was fetched (${r.wasmBytes} B), not cached`);
     assert.ok(r.same, `${r.seed}: the warm analysis gives the same result`);
@@ -119,15 +134,15 @@ test('cold start of the engine on each seed, in a fresh Chromium each time (reco
 
   // the record
   const pad = (s, n) => String(s).padStart(n);
-  console.log(`# ${'seed'.padEnd(26)} rep  import    init  (wasm fetch)   first    warm    cold  lexicons  entities events`);
+  console.log(`# ${'seed'.padEnd(26)} rep  import    init  (wasm fetch)   first    warm    cold     CPU  lexicons  entities events`);
   for (const r of runs) {
-    console.log(`# ${r.seed.padEnd(26)} ${pad(r.rep, 3)} ${pad(r.import.toFixed(1), 7)} ${pad(r.init.toFixed(1), 7)}  (${pad(r.wasmFetch === null ? '?' : r.wasmFetch.toFixed(1), 8)})  ${pad(r.first.toFixed(1), 6)} ${pad(r.warm.toFixed(1), 7)} ${pad(r.cold.toFixed(1), 7)} ${pad(r.secondInstance.toFixed(1), 9)} ${pad(r.entities, 9)} ${pad(r.events, 6)}`);
+    console.log(`# ${r.seed.padEnd(26)} ${pad(r.rep, 3)} ${pad(r.import.toFixed(1), 7)} ${pad(r.init.toFixed(1), 7)}  (${pad(r.wasmFetch === null ? '?' : r.wasmFetch.toFixed(1), 8)})  ${pad(r.first.toFixed(1), 6)} ${pad(r.warm.toFixed(1), 7)} ${pad(r.cold.toFixed(1), 7)} ${pad(r.cpu.toFixed(0), 7)} ${pad(r.secondInstance.toFixed(1), 9)} ${pad(r.entities, 9)} ${pad(r.events, 6)}`);
   }
   const of = (k) => stats(runs.map((r) => r[k]));
   const summary = {
     import: of('import'), init: of('init'), fetchAndInstantiate: stats(runs.map((r) => r.import + r.init)),
     wasmFetch: stats(runs.map((r) => r.wasmFetch).filter((x) => x !== null)),
-    first: of('first'), lexiconBuild: of('secondInstance'), warm: of('warm'), cold: of('cold'),
+    first: of('first'), lexiconBuild: of('secondInstance'), warm: of('warm'), cold: of('cold'), cpu: of('cpu'),
     pageEngineReady: stats(pageReady.map((p) => p.ms)),
   };
   const perSeed = Object.fromEntries(SEEDS.map((s) => {
@@ -147,6 +162,7 @@ test('cold start of the engine on each seed, in a fresh Chromium each time (reco
   line('  of which the lexicon build (2nd instance)', summary.lexiconBuild);
   line('warm analyze (same seed again)', summary.warm);
   line('page footer, "engine ready in"', summary.pageEngineReady);
+  line('renderer CPU over the cold start', summary.cpu);
   console.log(`# cold start (fetch+instantiate+first result): median ${summary.cold.median.toFixed(1)} ms, max ${summary.cold.max.toFixed(1)} ms; budget ${BUDGET_MS} ms`);
 
   const out = {
