@@ -24,10 +24,39 @@ pub struct Doc<'a> {
     pub norm: String,
     /// `norm` in lower case without diacritics, for case- and accent-blind lookup.
     pub fold: String,
-    /// Byte and UTF-16 offsets of `orig`'s characters.
-    orig_offsets: Offsets,
+    /// `orig` with the byte and UTF-16 offsets of its characters.
+    original: Original<'a>,
     /// Byte offsets of `norm`'s characters (normalising changes some UTF-8 lengths).
     norm_offsets: Offsets,
+}
+
+/// The caller's text and the offsets of its characters: all the output needs of a
+/// [`Doc`], kept once the stages are done (`Doc::into_original`) so that the
+/// normalised and folded copies are freed before the output is built.
+pub struct Original<'a> {
+    text: &'a str,
+    offsets: Offsets,
+}
+
+impl<'a> Original<'a> {
+    /// The caller's text between two character indices.
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.offsets.byte(start)..self.offsets.byte(end)]
+    }
+
+    /// UTF-16 offset of a character index.
+    pub fn utf16(&self, ch: usize) -> usize {
+        self.offsets.utf16(ch)
+    }
+
+    /// Number of characters.
+    pub fn len(&self) -> usize {
+        self.offsets.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 impl<'a> Doc<'a> {
@@ -46,12 +75,22 @@ impl<'a> Doc<'a> {
         }
         // `fold` is ASCII, one byte a character: its byte offsets are character indices.
         debug_assert!(fold.is_ascii() && fold.len() == n);
-        Doc { orig, norm, fold, orig_offsets: orig_offsets.finish(), norm_offsets: norm_offsets.finish() }
+        Doc { orig, norm, fold, original: Original { text: orig, offsets: orig_offsets.finish() }, norm_offsets: norm_offsets.finish() }
+    }
+
+    /// The caller's text and its offsets, the rest freed.
+    pub fn into_original(self) -> Original<'a> {
+        self.original
+    }
+
+    /// The caller's text and its offsets.
+    pub fn original(&self) -> &Original<'a> {
+        &self.original
     }
 
     /// Number of characters (the same in all three forms).
     pub fn len(&self) -> usize {
-        self.orig_offsets.len()
+        self.original.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -81,7 +120,7 @@ impl<'a> Doc<'a> {
 
     /// The caller's text between two character indices.
     pub fn orig_slice(&self, start: usize, end: usize) -> &'a str {
-        &self.orig[self.orig_offsets.byte(start)..self.orig_offsets.byte(end)]
+        self.original.slice(start, end)
     }
 
     /// The normalised text between two character indices.
@@ -96,7 +135,7 @@ impl<'a> Doc<'a> {
 
     /// UTF-16 offset of a character index.
     pub fn utf16(&self, ch: usize) -> usize {
-        self.orig_offsets.utf16(ch)
+        self.original.utf16(ch)
     }
 
     /// The character at an index of `norm`.
@@ -265,6 +304,16 @@ mod tests {
         assert!(d.fold.contains("l'armee a alep"));
         assert!(d.fold.is_ascii());
         assert_eq!(d.orig_slice(2, 7), "armée");
+    }
+
+    #[test]
+    fn original_outlives_the_normalised_forms() {
+        let t = "l\u{2019}armée 😀 à Alep";
+        let d = Doc::new(t);
+        let (slice, utf16, len) = (d.orig_slice(2, 7), d.utf16(9), d.len());
+        let o = d.into_original();
+        assert_eq!((o.slice(2, 7), o.utf16(9), o.len()), (slice, utf16, len));
+        assert_eq!(o.slice(0, o.len()), t);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 mod batch;
 
 use clap::{Parser, Subcommand};
-use depeche::Extractor;
+use depeche::{Extractor, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -124,11 +124,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Analyze { file, reference_date, pretty, .. } => {
             let file = file.unwrap_or_else(|| "-".into());
             let text = read_input(&file)?;
-            let analysis = extractor().analyze_with(&text, reference_date.as_deref()).map_err(|e| e.to_string())?;
-            drop(text);
+            let options = Options::with_reference_date(reference_date.as_deref()).map_err(|e| e.to_string())?;
+            // Entities and events are written as they are built, never held as a whole
+            // `Analysis` (a 10 MB article's would be 55 MB).
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            analysis
-                .write_json(&mut out, pretty)
+            extractor()
+                .write_json(&text, &options, &mut out, pretty)
                 .and_then(|()| writeln!(out))
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("cannot write output: {e}"))?;

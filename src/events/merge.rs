@@ -7,9 +7,14 @@ use super::{Arg, Context, Draft};
 use super::detect::ends_with_word;
 use crate::structure::BlockKind;
 
+/// The events of the document, each incident once.
+///
+/// Drafts are 400 bytes and a long text has tens of thousands: every step works in
+/// the one buffer it is given (what it takes out is the few drafts it folds), and
+/// the result is shrunk to its length, as it is kept until the output is written.
 pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
-    let (headlines, mut body): (Vec<Draft>, Vec<Draft>) =
-        drafts.into_iter().partition(|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading | BlockKind::Lede));
+    let mut body = drafts;
+    let headlines = take_out(&mut body, &|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading | BlockKind::Lede));
     body.sort_by_key(|d| d.trigger);
     for t in headlines {
         // A title or lede announces the whole article; a heading, its own section
@@ -50,7 +55,15 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     let body = fold_into_told(body, "trigger:consequence", |o, d| {
         matches!(o.kind, "remote_violence" | "battle") && same_block(cx, o, d) && (o.sentence == d.sentence || o.sentence + 1 == d.sentence)
     });
-    fold_into_told(body, "typing:death", |o, d| !o.rules.iter().any(|r| r == "typing:death") && same_block(cx, o, d) && o.sentence < d.sentence)
+    let mut body = fold_into_told(body, "typing:death", |o, d| !o.rules.iter().any(|r| r == "typing:death") && same_block(cx, o, d) && o.sentence < d.sentence);
+    body.shrink_to_fit();
+    body
+}
+
+/// The drafts that are `taken`, out of `drafts` (the others keep their order and
+/// their buffer).
+fn take_out(drafts: &mut Vec<Draft>, taken: &dyn Fn(&Draft) -> bool) -> Vec<Draft> {
+    drafts.extract_if(.., |d| taken(d)).collect()
 }
 
 fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
@@ -61,10 +74,11 @@ fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
 /// (backdrop incidents into the incident the article tells; bare tolls into the
 /// incident just told in the paragraph); the rest stay.
 fn fold_into_told(drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
-    let (flagged, mut rest): (Vec<Draft>, Vec<Draft>) = drafts.into_iter().partition(|d| d.rules.iter().any(|r| r == rule));
+    let mut rest = drafts;
+    let flagged = take_out(&mut rest, &|d| d.rules.iter().any(|r| r == rule));
     rest.sort_by_key(|d| d.trigger);
     let mut unfolded = Vec::new();
-    for d in flagged {
+    for mut d in flagged {
         // The nearest fitting event, looked for outwards from the draft's place.
         let at = rest.partition_point(|o| o.sentence < d.sentence);
         let lo = at.saturating_sub(FOLD_LOOKAROUND);
@@ -77,7 +91,7 @@ fn fold_into_told(drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) 
                 let o = &mut rest[i];
                 o.mentions.push(d.trigger);
                 o.rules.push(format!("merge:{rule}"));
-                fill_missing(o, d);
+                fill_missing(o, &mut d);
             }
             None => unfolded.push(d),
         }
@@ -101,8 +115,12 @@ const DEMONSTRATIVE_REACH: usize = 40;
 fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut drafts = drafts;
     drafts.sort_by_key(|d| d.trigger);
-    let mut out: Vec<Draft> = Vec::new();
-    for d in drafts {
+    // `drafts[..kept]` are the events so far; the drafts folded into them wait
+    // between `kept` and `i`, emptied, to be dropped at the end.
+    let mut kept = 0;
+    for i in 0..drafts.len() {
+        let (done, rest) = drafts.split_at_mut(i);
+        let (out, d) = (&mut done[..kept], &mut rest[0]);
         let (ss, _) = cx.around(d.sentence, d.trigger);
         let before = cx.doc.fold_slice(ss, d.trigger.0);
         let demonstrative = ends_with_word(before, &["cette", "ces", "cet", "ce", "celle", "cette derniere"]);
@@ -127,11 +145,16 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
                 o.mentions.push(d.trigger);
                 o.rules.push("merge:restatement".into());
                 fill_missing(o, d);
+                (d.mentions, d.rules) = (Vec::new(), Vec::new());
             }
-            None => out.push(d),
+            None => {
+                drafts.swap(kept, i);
+                kept += 1;
+            }
         }
     }
-    out
+    drafts.truncate(kept);
+    drafts
 }
 
 fn same_place(cx: &Context, a: &Option<Arg>, b: &Option<Arg>) -> bool {
@@ -143,9 +166,9 @@ fn same_place(cx: &Context, a: &Option<Arg>, b: &Option<Arg>) -> bool {
 }
 
 /// Arguments the first report lacked, taken from the restatement.
-fn fill_missing(into: &mut Draft, from: Draft) {
+fn fill_missing(into: &mut Draft, from: &mut Draft) {
     macro_rules! take {
-        ($($f:ident),*) => { $( if into.$f.is_none() { into.$f = from.$f; } )* };
+        ($($f:ident),*) => { $( if into.$f.is_none() { into.$f = from.$f.take(); } )* };
     }
     take!(actor1, actor2, location, date, fatalities, wounded, captured, source);
 }
