@@ -64,17 +64,38 @@ impl<'a> Doc<'a> {
         let n = orig.chars().count();
         // Normalising never lengthens a character: `norm` fits in `orig`'s length.
         let mut norm = String::with_capacity(orig.len());
-        let mut fold = String::with_capacity(n);
+        let mut fold: Vec<u8> = Vec::with_capacity(n);
         let mut orig_offsets = OffsetsBuilder::with_capacity(n);
         let mut norm_offsets = OffsetsBuilder::with_capacity(n);
-        for (o, c) in normalized(orig) {
+        let bytes = orig.as_bytes();
+        let (mut i, mut prev) = (0, None);
+        while i < bytes.len() {
+            // A run of printable ASCII, spaces and line feeds stays as it is (most of
+            // an article): copied whole, folded by lowering its case.
+            let run = bytes[i..].iter().position(|&b| !stays_ascii(b)).unwrap_or(bytes.len() - i);
+            if run > 0 {
+                let text = &orig[i..i + run];
+                norm.push_str(text);
+                fold.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+                orig_offsets.push_ascii(run);
+                norm_offsets.push_ascii(run);
+                i += run;
+                prev = Some(char::from(bytes[i - 1]));
+                continue;
+            }
+            let o = orig[i..].chars().next().expect("a character at a boundary");
+            let next = orig[i + o.len_utf8()..].chars().next();
+            let c = normalize_char(o, prev, next);
             orig_offsets.push(o);
             norm_offsets.push(c);
             norm.push(c);
-            fold.push(fold_char(c));
+            fold.push(fold_char(c) as u8);
+            i += o.len_utf8();
+            prev = Some(o);
         }
         // `fold` is ASCII, one byte a character: its byte offsets are character indices.
         debug_assert!(fold.is_ascii() && fold.len() == n);
+        let fold = String::from_utf8(fold).expect("fold_char gives ASCII");
         Doc { orig, norm, fold, original: Original { text: orig, offsets: orig_offsets.finish() }, norm_offsets: norm_offsets.finish() }
     }
 
@@ -149,6 +170,11 @@ impl<'a> Doc<'a> {
 
 /// Each character of `s` with its normalisation, which looks at its neighbours: one
 /// pass, no copy of the text.
+/// Bytes `normalize_char` and `fold_char` keep as they are, up to case.
+fn stays_ascii(b: u8) -> bool {
+    b == b' ' || b == b'\n' || (b.is_ascii_graphic() && b != b'`')
+}
+
 fn normalized(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
     let mut chars = s.chars();
     let (mut prev, mut cur) = (None, chars.next());
@@ -291,6 +317,25 @@ pub fn fold_str(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The ASCII runs copied whole give what normalising each character gives.
+        #[test]
+        fn runs_equal_char_by_char(t in "([a-zA-Z0-9 .,'`\n\r\t]|é|’|«|\u{a0}|М|Т|😀|\u{200b}|\u{85}){0,80}") {
+            let d = Doc::new(&t);
+            let norm: String = normalized(&t).map(|(_, c)| c).collect();
+            prop_assert_eq!(&d.norm, &norm);
+            prop_assert_eq!(&d.fold, &fold_str(&t));
+            let mut ch = 0;
+            for (b, c) in t.char_indices() {
+                prop_assert_eq!(d.orig_slice(ch, ch + 1), &t[b..b + c.len_utf8()]);
+                ch += 1;
+            }
+            prop_assert_eq!(d.len(), ch);
+        }
+    }
+
     use super::*;
 
     #[test]

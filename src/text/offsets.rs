@@ -60,6 +60,19 @@ impl OffsetsBuilder {
         }
     }
 
+    /// `n` one-byte characters.
+    #[inline]
+    pub fn push_ascii(&mut self, mut n: usize) {
+        while n > 0 {
+            let take = (BLOCK - self.r).min(n);
+            self.r += take;
+            n -= take;
+            if self.r == BLOCK {
+                self.close();
+            }
+        }
+    }
+
     fn close(&mut self) {
         let b = self.open;
         self.blocks.push(b);
