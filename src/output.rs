@@ -71,14 +71,14 @@ pub fn entities<'a>(src: &Original<'a>, matcher: &'a Matcher, mentions: &'a [Men
 
 fn argument<'a>(src: &Original<'a>, strings: &mut Interner<'a>, a: &'a Option<Arg>) -> Option<Argument> {
     a.as_ref().map(|a| {
-        let sp = span(src, strings, a.start, a.end);
+        let sp = span(src, strings, a.start as usize, a.end as usize);
         Argument { start: sp.start, end: sp.end, text: sp.text, canonical: a.canonical.as_deref().map(|c| strings.get(c)) }
     })
 }
 
 fn count<'a>(src: &Original<'a>, strings: &mut Interner<'a>, f: &Option<Figure>) -> Option<Count> {
     f.as_ref().map(|f| {
-        let sp = span(src, strings, f.start, f.end);
+        let sp = span(src, strings, f.start as usize, f.end as usize);
         Count { value: f.value, approximate: f.approximate, start: sp.start, end: sp.end, text: sp.text }
     })
 }
@@ -96,17 +96,17 @@ fn event<'a>(src: &Original<'a>, s: &Structure, strings: &mut Interner<'a>, i: u
         actor1: argument(src, strings, &d.actor1),
         actor2: argument(src, strings, &d.actor2),
         location: argument(src, strings, &d.location),
-        date: d.date.as_ref().map(|(st, en, v)| {
-            let sp = span(src, strings, *st, *en);
-            DateArgument { start: sp.start, end: sp.end, text: sp.text, value: v.as_deref().map(|v| strings.get(v)) }
+        date: d.date.as_ref().map(|a| {
+            let sp = span(src, strings, a.start as usize, a.end as usize);
+            DateArgument { start: sp.start, end: sp.end, text: sp.text, value: a.value.as_deref().map(|v| strings.get(v)) }
         }),
         fatalities: count(src, strings, &d.fatalities),
         wounded: count(src, strings, &d.wounded),
         captured: count(src, strings, &d.captured),
         source: argument(src, strings, &d.source),
         modality: d.modality,
-        mentions: d.mentions.iter().map(|(a, b)| span(src, strings, *a, *b)).collect(),
-        rules: d.rules.iter().map(|r| strings.get(r)).collect(),
+        mentions: d.mentions.iter().map(|&(a, b)| span(src, strings, a as usize, b as usize)).collect(),
+        rules: d.rules.iter().map(|&r| strings.get(d.rule_text(r))).collect(),
     }
 }
 

@@ -41,7 +41,8 @@ impl Camp {
 pub struct ActorCandidate {
     pub start: usize,
     pub end: usize,
-    pub canonical: Option<String>,
+    /// Shared by the candidates of one name and the arguments read from them.
+    pub canonical: Option<Rc<str>>,
     /// Civilians are valid targets (actor2) but never attackers.
     pub civilian: bool,
     pub camp: Camp,
@@ -69,6 +70,9 @@ pub struct Context<'a> {
     /// Tolls read so far, by character range: several events of one sentence ask
     /// for the same range, and reading tolls tokenizes it.
     tolls: RefCell<TollCache>,
+    /// `trigger:` and the rule id of each trigger entry met, the text of the drafts'
+    /// [`Rule::TRIGGER`](super::Rule::TRIGGER), made once per entry.
+    trigger_rules: RefCell<HashMap<usize, Rc<str>>>,
 }
 
 impl<'a> Context<'a> {
@@ -77,16 +81,19 @@ impl<'a> Context<'a> {
         let mut actors = Vec::new();
         // A government acts through its forces: `appareils du gouvernement syrien`.
         for m in entities.iter().filter(|m| m.kind == EntityType::Organization && m.canonical.as_deref().is_some_and(|c| c.starts_with("Government of"))) {
-            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp: Camp::State });
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.as_deref().map(Rc::from), civilian: false, camp: Camp::State });
         }
         for m in entities.iter().filter(|m| m.kind == EntityType::ArmedGroup) {
             let inter = m.entry.and_then(|e| matcher.entries[e].attr("inter"));
             // State forces named with their country (`armée syrienne`) carry the
             // demonym's entry, which has no `inter`.
             let camp = if m.rule == "rule:state-force" { Camp::State } else { Camp::of_inter(inter) };
-            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp });
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.as_deref().map(Rc::from), civilian: false, camp });
         }
         let inside_entity = |h: &Hit| overlapping(entities, h.start, h.end).next().is_some();
+        // The canonical name of a reference or demonym depends on its entry only:
+        // one string per entry, shared by its candidates.
+        let mut names: HashMap<usize, Option<Rc<str>>> = HashMap::new();
         for h in hits {
             if inside_entity(h) {
                 continue;
@@ -98,15 +105,20 @@ impl<'a> Context<'a> {
             if matcher.kind(h) == Kind::Demonym && !demonym_is_actor(doc, matcher, hits, entities, h) {
                 continue;
             }
-            let canonical = match matcher.kind(h) {
-                Kind::ActorRef => match (e.attr("resolve"), &home_country) {
-                    (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}")),
-                    (Some("home-forces"), None) => None,
-                    _ => Some(e.canonical.clone()),
-                },
-                Kind::Demonym => Some(e.attr("forces").map(str::to_string).unwrap_or_else(|| format!("Military Forces of {}", e.canonical))),
-                _ => continue,
-            };
+            if !matches!(matcher.kind(h), Kind::ActorRef | Kind::Demonym) {
+                continue;
+            }
+            let canonical = names
+                .entry(h.entry)
+                .or_insert_with(|| match matcher.kind(h) {
+                    Kind::ActorRef => match (e.attr("resolve"), &home_country) {
+                        (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}").into()),
+                        (Some("home-forces"), None) => None,
+                        _ => Some(e.canonical.as_str().into()),
+                    },
+                    _ => Some(e.attr("forces").map(Rc::from).unwrap_or_else(|| format!("Military Forces of {}", e.canonical).into())),
+                })
+                .clone();
             let civilian = e.attr("civilian") == Some("1");
             let camp = match (matcher.kind(h), e.attr("resolve")) {
                 _ if civilian => Camp::Civilian,
@@ -124,7 +136,7 @@ impl<'a> Context<'a> {
             }
             kept.push(a);
         }
-        Context { doc, structure, matcher, hits, entities, actors: kept, home_country, tolls: RefCell::default() }
+        Context { doc, structure, matcher, hits, entities, actors: kept, home_country, tolls: RefCell::default(), trigger_rules: RefCell::default() }
     }
 
     /// Character range of sentence `s`.
@@ -155,6 +167,12 @@ impl<'a> Context<'a> {
         let found: Rc<[Toll]> = find_tolls(self.doc, start, end).into();
         self.tolls.borrow_mut().insert((start, end), found.clone());
         found
+    }
+
+    /// The text of the trigger rule of drafts found by lexicon entry `entry`.
+    pub fn trigger_rule(&self, entry: usize) -> Rc<str> {
+        let mut rules = self.trigger_rules.borrow_mut();
+        rules.entry(entry).or_insert_with(|| ["trigger:", &self.matcher.entries[entry].rule_id()].concat().into()).clone()
     }
 
     /// The block kind holding sentence `s`.

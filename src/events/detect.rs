@@ -1,6 +1,6 @@
 //! From trigger words to typed event candidates, one per sentence and subtype.
 
-use super::{typing, Context, Draft};
+use super::{rule, typing, Context, Draft, Rule};
 use crate::lexicon::Kind;
 use crate::model::{EntityType, Modality};
 use crate::structure::BlockKind;
@@ -10,7 +10,10 @@ use crate::structure::BlockKind;
 pub fn candidates(cx: &Context) -> Vec<Draft> {
     let mut triggers: Vec<_> = cx.hits.iter().filter(|h| cx.matcher.kind(h) == Kind::Trigger).collect();
     triggers.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-    let mut out: Vec<Draft> = Vec::new();
+    // Candidates first, small (a typed trigger); drafts are ten times their size and
+    // only about a third of the candidates stay, so the drafts are made once the
+    // survivors are known, in a buffer of their number.
+    let mut out: Vec<Candidate> = Vec::new();
     let mut last_end = 0;
     for h in triggers {
         if h.start < last_end {
@@ -39,11 +42,47 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         let entry = &cx.matcher.entries[h.entry];
         let Some(typed) = typing::decide(cx, entry, h.start, h.end, sentence) else { continue };
         last_end = typed.end;
-        out.push(Draft {
-            kind: typed.kind,
-            subtype: typed.subtype,
-            trigger: (typed.start, typed.end),
-            sentence,
+        out.push(Candidate { typed, sentence, entry: h.entry });
+    }
+    // A death toll is its own event only when it gives a figure and nothing else
+    // happened in the sentence (merging folds it into an incident told just before).
+    let is_toll = |c: &Candidate| c.typed.rule == rule!("typing:death");
+    let mut keep = vec![false; out.len()];
+    for (i, d) in out.iter().enumerate() {
+        let trigger = (d.typed.start, d.typed.end);
+        if is_toll(d) {
+            let (ss, se) = cx.around(d.sentence, trigger);
+            let from = out.partition_point(|o| o.sentence < d.sentence);
+            let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
+            if same_sentence.any(|o| !is_toll(o)) || cx.tolls(ss, se).is_empty() {
+                continue;
+            }
+        }
+        // One event per subtype and sentence: the first trigger carries it.
+        let from = out.partition_point(|o| o.sentence < d.sentence);
+        if (from..i).any(|k| keep[k] && out[k].typed.kind == d.typed.kind && out[k].typed.subtype == d.typed.subtype) {
+            continue;
+        }
+        keep[i] = true;
+    }
+    let mut drafts = Vec::with_capacity(keep.iter().filter(|k| **k).count());
+    for (c, _) in out.into_iter().zip(keep).filter(|(_, k)| *k) {
+        let entry = &cx.matcher.entries[c.entry];
+        // 24 rules take what the allocator's smallest block (32 bytes) holds anyway:
+        // a draft's rules never move.
+        let mut rules = Vec::with_capacity(24);
+        rules.extend([Rule::TRIGGER, c.typed.rule]);
+        if entry.attr("instrument").is_some() {
+            rules.push(rule!("trigger:instrument"));
+        }
+        if entry.attr("consequence").is_some() {
+            rules.push(rule!("trigger:consequence"));
+        }
+        drafts.push(Draft {
+            kind: c.typed.kind,
+            subtype: c.typed.subtype,
+            trigger: (c.typed.start, c.typed.end),
+            sentence: c.sentence,
             actor1: None,
             actor2: None,
             location: None,
@@ -54,34 +93,18 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             source: None,
             modality: Modality::Actual,
             mentions: Vec::new(),
-            rules: ["trigger:".to_string() + &entry.rule_id(), typed.rule.to_string()]
-                .into_iter()
-                .chain(entry.attr("instrument").map(|_| "trigger:instrument".to_string()))
-                .chain(entry.attr("consequence").map(|_| "trigger:consequence".to_string()))
-                .collect(),
+            rules,
+            trigger_rule: cx.trigger_rule(c.entry),
         });
     }
-    // A death toll is its own event only when it gives a figure and nothing else
-    // happened in the sentence (merging folds it into an incident told just before).
-    let mut keep = vec![false; out.len()];
-    for (i, d) in out.iter().enumerate() {
-        let is_toll = d.rules.iter().any(|r| r == "typing:death");
-        if is_toll {
-            let (ss, se) = cx.around(d.sentence, d.trigger);
-            let from = out.partition_point(|o| o.sentence < d.sentence);
-            let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
-            if same_sentence.any(|o| !o.rules.iter().any(|r| r == "typing:death")) || cx.tolls(ss, se).is_empty() {
-                continue;
-            }
-        }
-        // One event per subtype and sentence: the first trigger carries it.
-        let from = out.partition_point(|o| o.sentence < d.sentence);
-        if (from..i).any(|k| keep[k] && out[k].kind == d.kind && out[k].subtype == d.subtype) {
-            continue;
-        }
-        keep[i] = true;
-    }
-    out.into_iter().zip(keep).filter_map(|(d, k)| k.then_some(d)).collect()
+    drafts
+}
+
+/// A typed trigger, before it is known to be an event of its own.
+struct Candidate {
+    typed: typing::Typed,
+    sentence: usize,
+    entry: usize,
 }
 
 /// Does `text` end with one of these words (after trimming)?
