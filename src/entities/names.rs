@@ -4,7 +4,7 @@
 //! the lexicon automaton with every other word; this file reads the capitalised name
 //! that follows each cue (its shape: `name_pattern`).
 
-use super::Mention;
+use super::{Mention, Rule};
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
 use crate::text::Doc;
@@ -43,10 +43,10 @@ impl NameRules {
             if end <= start {
                 continue;
             }
-            let rule = cue.rule_id();
-            out.push(Mention::rule_based(kind, doc.char_of_norm(start), doc.char_of_norm(end), None, &format!("name:{rule}"), 1));
+            let cue = h.entry as u32;
+            out.push(Mention::rule_based(kind, doc.char_of_norm(start), doc.char_of_norm(end), None, Rule::Name(cue), 1));
             if !keep_cue {
-                self.list_after(doc, end, kind, &rule, &mut out);
+                self.list_after(doc, end, kind, cue, &mut out);
             }
         }
         // A cue inside a name another cue announced (`la milice Brigades X`: `Brigades`
@@ -63,7 +63,7 @@ impl NameRules {
 
     /// A comma list counts only when it closes with `et`/`ou` (`A, B et C`);
     /// `Lattaquié, Makhlouf est...` is no list.
-    fn list_after(&self, doc: &Doc, end: usize, kind: EntityType, rule: &str, out: &mut Vec<Mention>) {
+    fn list_after(&self, doc: &Doc, end: usize, kind: EntityType, cue: u32, out: &mut Vec<Mention>) {
         let mut at = end;
         let mut items = Vec::new();
         let mut closed = false;
@@ -80,7 +80,7 @@ impl NameRules {
         }
         if closed {
             for (ns, ne) in items {
-                out.push(Mention::rule_based(kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, &format!("name-list:{rule}"), 1));
+                out.push(Mention::rule_based(kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, Rule::NameList(cue), 1));
             }
         }
     }

@@ -5,7 +5,6 @@ use super::context::ActorCandidate;
 use super::detect::ends_with_word;
 use super::merge::arg_key;
 use super::{rule, Arg, Context, DateArg, Draft, Figure};
-use std::rc::Rc;
 use crate::model::EntityType;
 use crate::structure::BlockKind;
 use crate::quantity::{TollKind, Victims};
@@ -147,7 +146,7 @@ fn location(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.around(d.sentence, d.trigger);
     let (ts, te) = d.trigger;
     let specific = |m: &&crate::entities::Mention| !cx.is_country(m);
-    let as_arg = |m: &crate::entities::Mention| Arg { start: m.start as u32, end: m.end as u32, canonical: m.canonical.as_deref().map(Rc::from) };
+    let as_arg = |m: &crate::entities::Mention| Arg { start: m.start as u32, end: m.end as u32, canonical: m.canonical.clone() };
     let places: Vec<_> = cx.entities_in(EntityType::Location, ss, se).collect();
     // A town or district in the sentence: after the trigger first, then before it.
     let pick = places.iter().filter(|m| m.start >= te).find(|m| specific(m)).or_else(|| places.iter().rev().filter(|m| m.end <= ts).find(|m| specific(m)));
@@ -188,7 +187,7 @@ fn date(cx: &Context, d: &mut Draft) {
     let dates: Vec<_> = cx.entities_in(EntityType::Date, ss, se).collect();
     let nearest = dates.iter().min_by_key(|m| m.start.abs_diff(ts));
     if let Some(m) = nearest {
-        d.date = Some(DateArg { start: m.start as u32, end: m.end as u32, value: m.value.as_ref().and_then(|v| v.as_deref()).map(Rc::from) });
+        d.date = Some(DateArg { start: m.start as u32, end: m.end as u32, value: m.value.clone().flatten() });
         d.rules.push(rule!("date:sentence"));
     }
 }
@@ -240,7 +239,7 @@ fn source(cx: &Context, d: &mut Draft) {
                 m.kind == EntityType::Media || SOURCE_CUES.iter().any(|c| ends_with_word(lead, &[c]))
                     || ends_with_word(lead, &["l'", "le", "la", "de l'"]) && ["selon", "d'apres", "indique", "rapporte"].iter().any(|c| lead.contains(c))
             })
-            .map(|m| Arg { start: m.start as u32, end: m.end as u32, canonical: m.canonical.as_deref().map(Rc::from) })
+            .map(|m| Arg { start: m.start as u32, end: m.end as u32, canonical: m.canonical.clone() })
     };
     if let Some(a) = find_in(ss, se) {
         d.source = Some(a);

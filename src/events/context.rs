@@ -1,6 +1,6 @@
 //! Everything the event rules read about one article, gathered once.
 
-use crate::entities::Mention;
+use crate::entities::{Mention, Rule};
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
 use crate::quantity::{find_tolls, Toll};
@@ -81,14 +81,14 @@ impl<'a> Context<'a> {
         let mut actors = Vec::new();
         // A government acts through its forces: `appareils du gouvernement syrien`.
         for m in entities.iter().filter(|m| m.kind == EntityType::Organization && m.canonical.as_deref().is_some_and(|c| c.starts_with("Government of"))) {
-            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.as_deref().map(Rc::from), civilian: false, camp: Camp::State });
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp: Camp::State });
         }
         for m in entities.iter().filter(|m| m.kind == EntityType::ArmedGroup) {
-            let inter = m.entry.and_then(|e| matcher.entries[e].attr("inter"));
+            let inter = m.entry().and_then(|e| matcher.entries[e].attr("inter"));
             // State forces named with their country (`armée syrienne`) carry the
             // demonym's entry, which has no `inter`.
-            let camp = if m.rule == "rule:state-force" { Camp::State } else { Camp::of_inter(inter) };
-            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.as_deref().map(Rc::from), civilian: false, camp });
+            let camp = if m.rule == Rule::StateForce { Camp::State } else { Camp::of_inter(inter) };
+            actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp });
         }
         let inside_entity = |h: &Hit| overlapping(entities, h.start, h.end).next().is_some();
         // The canonical name of a reference or demonym depends on its entry only:
@@ -225,7 +225,7 @@ impl<'a> Context<'a> {
 
     /// Is this LOCATION mention a whole country (less specific than a town)?
     pub fn is_country(&self, m: &Mention) -> bool {
-        m.entry.is_some_and(|e| self.matcher.entries[e].attr("level") == Some("country"))
+        m.entry().is_some_and(|e| self.matcher.entries[e].attr("level") == Some("country"))
     }
 }
 
@@ -252,7 +252,7 @@ fn overlapping(entities: &[Mention], start: usize, end: usize) -> impl Iterator<
 fn home_country(matcher: &Matcher, entities: &[Mention]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in entities.iter().filter(|m| m.kind == EntityType::Location) {
-        let Some(e) = m.entry else { continue };
+        let Some(e) = m.entry() else { continue };
         let entry = &matcher.entries[e];
         let Some(c) = entry.attr("country").or(if entry.attr("level") == Some("country") { Some(entry.canonical.as_str()) } else { None }) else {
             continue;
