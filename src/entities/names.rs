@@ -25,25 +25,25 @@ impl NameRules {
     pub fn find(&self, doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
         let mut out = Vec::new();
         for h in hits.iter().filter(|h| matcher.kind(h) == Kind::NameCue) {
-            let cue = &matcher.entries[h.entry];
+            let cue = &matcher.entries[h.entry()];
             let Some(kind) = EntityType::parse(&cue.canonical) else { continue };
             // A cue written capitalised (a first name, `Abou`) must be so in the text.
             let capital = cue.aliases.iter().all(|a| a.text.chars().next().is_some_and(|c| c.is_uppercase()));
-            if capital && !doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
+            if capital && !doc.norm_char(h.start()).is_some_and(|c| c.is_uppercase()) {
                 continue;
             }
             let keep_cue = cue.attr("keep") == Some("cue");
             // A name right after the cue (`Abou Omar`, `à Dioura`), or after an
             // optional article (`le village de Tal al-Milh`).
             let link = if keep_cue || cue.attr("article") == Some("no") { Link::Bare } else { Link::Linked };
-            let after = doc.norm_byte(h.end);
+            let after = doc.norm_byte(h.end());
             let Some((name_start, name_end)) = after_link(&doc.norm, after, link) else { continue };
-            let start = if keep_cue { doc.norm_byte(h.start) } else { name_start };
+            let start = if keep_cue { doc.norm_byte(h.start()) } else { name_start };
             let end = trim_name_end(&doc.norm, start, name_end);
             if end <= start {
                 continue;
             }
-            let cue = h.entry as u32;
+            let cue = h.entry() as u32;
             out.push(Mention::rule_based(kind, doc.char_of_norm(start), doc.char_of_norm(end), None, Rule::Name(cue), 1));
             if !keep_cue {
                 self.list_after(doc, end, kind, cue, &mut out);

@@ -16,8 +16,8 @@ const MIN_SINGLE_WORD: usize = 7;
 
 pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
     let listed = |s: usize, e: usize| {
-        let from = hits.partition_point(|h| h.end <= s);
-        hits[from..].iter().take_while(|h| h.start < e).any(|h| matches!(matcher.kind(h), Kind::Entity(_)))
+        let from = hits.partition_point(|h| h.end() <= s);
+        hits[from..].iter().take_while(|h| h.start() < e).any(|h| matches!(matcher.kind(h), Kind::Entity(_)))
     };
     let mut out = Vec::new();
     let mut names: Names<usize> = Names::default();

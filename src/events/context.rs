@@ -90,7 +90,7 @@ impl<'a> Context<'a> {
             let camp = if m.rule == Rule::StateForce { Camp::State } else { Camp::of_inter(inter) };
             actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp });
         }
-        let inside_entity = |h: &Hit| overlapping(entities, h.start, h.end).next().is_some();
+        let inside_entity = |h: &Hit| overlapping(entities, h.start(), h.end()).next().is_some();
         // The canonical name of a reference or demonym depends on its entry only:
         // one string per entry, shared by its candidates.
         let mut names: HashMap<usize, Option<Rc<str>>> = HashMap::new();
@@ -98,7 +98,7 @@ impl<'a> Context<'a> {
             if inside_entity(h) {
                 continue;
             }
-            let e = &matcher.entries[h.entry];
+            let e = &matcher.entries[h.entry()];
             // A demonym is an actor as a noun (`les Israéliens`) or right after what
             // it qualifies (`raids russes`, `bombardiers russes`), not as any adjective
             // (`de nationalité jordanienne`).
@@ -109,7 +109,7 @@ impl<'a> Context<'a> {
                 continue;
             }
             let canonical = names
-                .entry(h.entry)
+                .entry(h.entry())
                 .or_insert_with(|| match matcher.kind(h) {
                     Kind::ActorRef => match (e.attr("resolve"), &home_country) {
                         (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}").into()),
@@ -125,7 +125,7 @@ impl<'a> Context<'a> {
                 (Kind::Demonym, _) | (_, Some("home-forces")) => Camp::State,
                 _ => Camp::of_inter(e.attr("inter")),
             };
-            actors.push(ActorCandidate { start: h.start, end: h.end, canonical, civilian, camp });
+            actors.push(ActorCandidate { start: h.start(), end: h.end(), canonical, civilian, camp });
         }
         actors.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
         // Nested candidates (a demonym inside a longer reference): keep the outer one.
@@ -203,8 +203,8 @@ impl<'a> Context<'a> {
 
     /// Lexicon hits of a kind inside a character range.
     pub fn hits_in(&self, kind: Kind, start: usize, end: usize) -> impl Iterator<Item = &Hit> + '_ {
-        let from = self.hits.partition_point(|h| h.start < start);
-        self.hits[from..].iter().take_while(move |h| h.start < end).filter(move |h| self.matcher.kind(h) == kind && h.end <= end)
+        let from = self.hits.partition_point(|h| h.start() < start);
+        self.hits[from..].iter().take_while(move |h| h.start() < end).filter(move |h| self.matcher.kind(h) == kind && h.end() <= end)
     }
 
     /// Actor candidates inside a character range.
@@ -230,17 +230,17 @@ impl<'a> Context<'a> {
 }
 
 fn demonym_is_actor(doc: &Doc, matcher: &Matcher, hits: &[Hit], entities: &[Mention], h: &Hit) -> bool {
-    if doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
+    if doc.norm_char(h.start()).is_some_and(|c| c.is_uppercase()) {
         return true;
     }
-    if h.start < 2 || !doc.fold_slice(h.start - 1, h.start).ends_with(' ') {
+    if h.start() < 2 || !doc.fold_slice(h.start() - 1, h.start()).ends_with(' ') {
         return false;
     }
-    let prev_end = h.start - 1;
-    let near = hits.partition_point(|t| t.start + 60 < prev_end);
-    hits[near..].iter().take_while(|t| t.start < prev_end).any(|t| t.end == prev_end && matcher.kind(t) == Kind::Trigger)
+    let prev_end = h.start() - 1;
+    let near = hits.partition_point(|t| t.start() + 60 < prev_end);
+    hits[near..].iter().take_while(|t| t.start() < prev_end).any(|t| t.end() == prev_end && matcher.kind(t) == Kind::Trigger)
         || overlapping(entities, prev_end - 1, prev_end).any(|m| m.end == prev_end && m.kind == EntityType::Weapon)
-        || doc.fold_slice(h.start.saturating_sub(6), h.start).ends_with("jets ")
+        || doc.fold_slice(h.start().saturating_sub(6), h.start()).ends_with("jets ")
 }
 
 /// Mentions (sorted by start, not overlapping each other) that overlap a range.

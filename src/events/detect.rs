@@ -9,28 +9,28 @@ use crate::structure::BlockKind;
 /// title report nothing new.
 pub fn candidates(cx: &Context) -> Vec<Draft> {
     let mut triggers: Vec<_> = cx.hits.iter().filter(|h| cx.matcher.kind(h) == Kind::Trigger).collect();
-    triggers.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    triggers.sort_by_key(|h| (h.start(), std::cmp::Reverse(h.end())));
     // Candidates first, small (a typed trigger); drafts are ten times their size and
     // only about a third of the candidates stay, so the drafts are made once the
     // survivors are known, in a buffer of their number.
     let mut out: Vec<Candidate> = Vec::new();
     let mut last_end = 0;
     for h in triggers {
-        if h.start < last_end {
+        if h.start() < last_end {
             continue;
         }
-        let Some(sentence) = cx.structure.sentence_at(h.start) else { continue };
+        let Some(sentence) = cx.structure.sentence_at(h.start()) else { continue };
         if matches!(cx.block_kind(sentence), BlockKind::TitleRepeat | BlockKind::Dateline) {
             continue;
         }
         // A trigger word inside a name (`Conquête d'Alep`) is part of the name.
-        if cx.entities_overlapping(h.start, h.end).any(|m| !matches!(m.kind, EntityType::Weapon | EntityType::Date)) {
+        if cx.entities_overlapping(h.start(), h.end()).any(|m| !matches!(m.kind, EntityType::Weapon | EntityType::Date)) {
             continue;
         }
-        let before = cx.fold(cx.around(sentence, (h.start, h.end)).0, h.start);
+        let before = cx.fold(cx.around(sentence, (h.start(), h.end())).0, h.start());
         // `véhicules de combat`, `opérations d'assaut`: a bare singular noun after `de`
         // qualifies another noun; it reports nothing (`48 heures de combats` does).
-        let word = cx.fold(h.start, h.end);
+        let word = cx.fold(h.start(), h.end());
         if ends_with_word(before, &["de", "d'"]) && !is_verb_form(word) && !word.ends_with('s') && !ends_with_word(before, &["lors de", "au cours de", "a l'issue de", "pres de", "en cas de"]) {
             continue;
         }
@@ -39,10 +39,10 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         if ends_with_word(before, &["pour", "afin de", "de vouloir"]) && out.last().is_some_and(|o| o.sentence == sentence) {
             continue;
         }
-        let entry = &cx.matcher.entries[h.entry];
-        let Some(typed) = typing::decide(cx, entry, h.start, h.end, sentence) else { continue };
+        let entry = &cx.matcher.entries[h.entry()];
+        let Some(typed) = typing::decide(cx, entry, h.start(), h.end(), sentence) else { continue };
         last_end = typed.end;
-        out.push(Candidate { typed, sentence, entry: h.entry });
+        out.push(Candidate { typed, sentence, entry: h.entry() });
     }
     // A death toll is its own event only when it gives a figure and nothing else
     // happened in the sentence (merging folds it into an incident told just before).

@@ -96,6 +96,7 @@ pub fn find(cx: &Context) -> Vec<Draft> {
         arguments::fill(cx, d);
     }
     let mut drafts = merge::merge(cx, drafts);
-    drafts.sort_by_key(|d| d.trigger);
+    // Triggers are distinct (see `merge::merge`).
+    drafts.sort_unstable_by_key(|d| d.trigger);
     drafts
 }

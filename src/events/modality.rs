@@ -14,7 +14,7 @@ pub fn assess(cx: &Context, d: &mut Draft) {
     // Cumulative tolls and habits can also be said after the trigger (`avoir tué 343
     // combattants depuis le début de son intervention`).
     for h in cx.hits_in(Kind::ModalityCue, te, se) {
-        let e = &cx.matcher.entries[h.entry];
+        let e = &cx.matcher.entries[h.entry()];
         if e.canonical == "generic" && e.attr("after") == Some("1") {
             d.rules.push(rule!("modality:generic"));
             return;
@@ -23,9 +23,9 @@ pub fn assess(cx: &Context, d: &mut Draft) {
     // The nearest cue wins: "n'a pas réussi à ... prendre" is negated, not planned.
     let mut best: Option<(usize, &str)> = None;
     for h in cx.hits_in(Kind::ModalityCue, ss, ts) {
-        let e = &cx.matcher.entries[h.entry];
+        let e = &cx.matcher.entries[h.entry()];
         let window = e.attr("window").and_then(|w| w.parse().ok()).unwrap_or(DEFAULT_WINDOW);
-        let words_between = cx.fold(h.end, ts).split_whitespace().count();
+        let words_between = cx.fold(h.end(), ts).split_whitespace().count();
         if words_between > window {
             continue;
         }
@@ -49,8 +49,8 @@ pub fn assess(cx: &Context, d: &mut Draft) {
             }
             continue;
         }
-        if best.is_none_or(|(start, _)| h.start > start) {
-            best = Some((h.start, e.canonical.as_str()));
+        if best.is_none_or(|(start, _)| h.start() > start) {
+            best = Some((h.start(), e.canonical.as_str()));
         }
     }
     if let Some((_, m)) = best {

@@ -57,7 +57,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             // Aircraft named in the sentence, or earlier in the paragraph for a noun
             // (`le bombardement` after `des frappes aériennes`).
             let from = if ends_with_any(cx.fold(ss, start), &["le ", "les ", "ce ", "ces ", "du ", "des "]) { cx.paragraph_around(sentence, (start, end)).0 } else { ss };
-            if words(AIR_WORDS, from, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry].attr("airpower") == Some("1")) {
+            if words(AIR_WORDS, from, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry()].attr("airpower") == Some("1")) {
                 typed("remote_violence", "air_strike", rule!("typing:bombard-air"))
             } else {
                 typed(kind, subtype, rule!("typing:bombard-ground"))
@@ -162,7 +162,7 @@ const PLACE_NOUNS: &[&str] = &["campement", "reduit", "poche", "enclave", "ville
 fn airpower_demonym_follows(cx: &Context, end: usize) -> bool {
     cx.hits_in(Kind::Demonym, end, end + 16)
         .next()
-        .is_some_and(|h| cx.fold(end, h.start).trim().is_empty() && cx.matcher.entries[h.entry].attr("airpower") == Some("1"))
+        .is_some_and(|h| cx.fold(end, h.start()).trim().is_empty() && cx.matcher.entries[h.entry()].attr("airpower") == Some("1"))
 }
 
 fn ends_with_any(text: &str, suffixes: &[&str]) -> bool {
