@@ -128,15 +128,11 @@ impl<'a> Context<'a> {
             actors.push(ActorCandidate { start: h.start(), end: h.end(), canonical, civilian, camp });
         }
         actors.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
-        // Nested candidates (a demonym inside a longer reference): keep the outer one.
-        let mut kept: Vec<ActorCandidate> = Vec::new();
-        for a in actors {
-            if kept.last().is_some_and(|k| a.start < k.end) {
-                continue;
-            }
-            kept.push(a);
-        }
-        Context { doc, structure, matcher, hits, entities, actors: kept, home_country, tolls: RefCell::default(), trigger_rules: RefCell::default() }
+        // Nested candidates (a demonym inside a longer reference): keep the outer one
+        // (in place; what is left is kept until the events are found).
+        actors.dedup_by(|a, kept| a.start < kept.end);
+        actors.shrink_to_fit();
+        Context { doc, structure, matcher, hits, entities, actors, home_country, tolls: RefCell::default(), trigger_rules: RefCell::default() }
     }
 
     /// Character range of sentence `s`.

@@ -10,10 +10,12 @@ use crate::structure::BlockKind;
 pub fn candidates(cx: &Context) -> Vec<Draft> {
     let mut triggers: Vec<_> = cx.hits.iter().filter(|h| cx.matcher.kind(h) == Kind::Trigger).collect();
     triggers.sort_by_key(|h| (h.start(), std::cmp::Reverse(h.end())));
-    // Candidates first, small (a typed trigger); drafts are ten times their size and
-    // only about a third of the candidates stay, so the drafts are made once the
-    // survivors are known, in a buffer of their number.
-    let mut out: Vec<Candidate> = Vec::new();
+    // Drafts are made a sentence at a time, once its candidates are known (no list
+    // of every candidate), in a buffer for every trigger shrunk to fit at the end:
+    // the pages the drafts do not fill are never touched.
+    let mut drafts = Vec::with_capacity(triggers.len());
+    // The candidates of the sentence being read.
+    let mut told: Vec<Candidate> = Vec::new();
     let mut last_end = 0;
     for h in triggers {
         if h.start() < last_end {
@@ -36,37 +38,40 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
         }
         // `se préparent à une opération pour libérer Alep`: the goal of an incident
         // already told in the sentence is not another incident.
-        if ends_with_word(before, &["pour", "afin de", "de vouloir"]) && out.last().is_some_and(|o| o.sentence == sentence) {
+        if ends_with_word(before, &["pour", "afin de", "de vouloir"]) && told.last().is_some_and(|o| o.sentence == sentence) {
             continue;
         }
         let entry = &cx.matcher.entries[h.entry()];
         let Some(typed) = typing::decide(cx, entry, h.start(), h.end(), sentence) else { continue };
         last_end = typed.end;
-        out.push(Candidate { typed, sentence, entry: h.entry() });
+        if told.last().is_some_and(|o| o.sentence != sentence) {
+            sentence_drafts(cx, &mut told, &mut drafts);
+        }
+        told.push(Candidate { typed, sentence, entry: h.entry() });
     }
-    // A death toll is its own event only when it gives a figure and nothing else
-    // happened in the sentence (merging folds it into an incident told just before).
+    sentence_drafts(cx, &mut told, &mut drafts);
+    drafts.shrink_to_fit();
+    drafts
+}
+
+/// The drafts of one sentence's candidates (taken out of `told`): one event per
+/// subtype and sentence, the first trigger carrying it. A death toll is its own
+/// event only when it gives a figure and nothing else happened in the sentence
+/// (merging folds it into an incident told just before).
+fn sentence_drafts(cx: &Context, told: &mut Vec<Candidate>, drafts: &mut Vec<Draft>) {
     let is_toll = |c: &Candidate| c.typed.rule == rule!("typing:death");
-    let mut keep = vec![false; out.len()];
-    for (i, d) in out.iter().enumerate() {
-        let trigger = (d.typed.start, d.typed.end);
-        if is_toll(d) {
-            let (ss, se) = cx.around(d.sentence, trigger);
-            let from = out.partition_point(|o| o.sentence < d.sentence);
-            let mut same_sentence = out[from..].iter().take_while(|o| o.sentence == d.sentence);
-            if same_sentence.any(|o| !is_toll(o)) || cx.tolls(ss, se).is_empty() {
+    let only_tolls = told.iter().all(is_toll);
+    let first = drafts.len();
+    for c in told.drain(..) {
+        if is_toll(&c) {
+            let (ss, se) = cx.around(c.sentence, (c.typed.start, c.typed.end));
+            if !only_tolls || cx.tolls(ss, se).is_empty() {
                 continue;
             }
         }
-        // One event per subtype and sentence: the first trigger carries it.
-        let from = out.partition_point(|o| o.sentence < d.sentence);
-        if (from..i).any(|k| keep[k] && out[k].typed.kind == d.typed.kind && out[k].typed.subtype == d.typed.subtype) {
+        if drafts[first..].iter().any(|d| d.kind == c.typed.kind && d.subtype == c.typed.subtype) {
             continue;
         }
-        keep[i] = true;
-    }
-    let mut drafts = Vec::with_capacity(keep.iter().filter(|k| **k).count());
-    for (c, _) in out.into_iter().zip(keep).filter(|(_, k)| *k) {
         let entry = &cx.matcher.entries[c.entry];
         // 24 rules take what the allocator's smallest block (32 bytes) holds anyway:
         // a draft's rules never move.
@@ -97,7 +102,6 @@ pub fn candidates(cx: &Context) -> Vec<Draft> {
             trigger_rule: cx.trigger_rule(c.entry),
         });
     }
-    drafts
 }
 
 /// A typed trigger, before it is known to be an event of its own.
