@@ -5,12 +5,13 @@
 //! [`Analysis`](crate::Analysis), and the native [`write_json`] writes them one at a
 //! time, as they are built, so that a long text's output is never held whole.
 
-use crate::entities::Mention;
+use crate::entities::{Mention, Rule};
 use crate::events::{Arg, Draft, Figure};
 use crate::lexicon::Matcher;
 use crate::model::{Argument, Count, DateArgument, Dateline, Entity, EntityType, Event, Id, Interner, Range, SharedStr, Span};
 use crate::structure::Structure;
 use crate::text::Original;
+use std::collections::HashMap;
 
 /// The span of characters `start..end`, its text shared through `strings`.
 fn span<'a>(src: &Original<'a>, strings: &mut Interner<'a>, start: usize, end: usize) -> Span {
@@ -33,11 +34,27 @@ pub fn title(src: &Original, s: &Structure) -> Option<Span> {
     s.title().map(|b| lone_span(src, b.start, b.end))
 }
 
+/// The texts of the mentions' rules made of a prefix and a lexicon entry's rule id
+/// (`lexicon:places.tsv`), one per rule and entry; the fixed ones go to the interner.
+#[derive(Default)]
+struct RuleTexts {
+    made: HashMap<(Rule, Option<usize>), SharedStr>,
+}
+
+impl RuleTexts {
+    fn get<'a>(&mut self, strings: &mut Interner<'a>, matcher: &'a Matcher, m: &Mention) -> SharedStr {
+        match m.rule.fixed() {
+            Some(text) => strings.get(text),
+            None => self.made.entry((m.rule, m.entry())).or_insert_with(|| SharedStr::from(&*m.rule_text(matcher))).clone(),
+        }
+    }
+}
+
 /// The `i`th mention (from 0) as the schema's entity.
 #[inline]
-fn entity<'a>(src: &Original<'a>, matcher: &'a Matcher, strings: &mut Interner<'a>, i: usize, m: &'a Mention) -> Entity {
+fn entity<'a>(src: &Original<'a>, matcher: &'a Matcher, strings: &mut Interner<'a>, rules: &mut RuleTexts, i: usize, m: &'a Mention) -> Entity {
     let sp = span(src, strings, m.start, m.end);
-    let entry = m.entry.map(|e| &matcher.entries[e]);
+    let entry = m.entry().map(|e| &matcher.entries[e]);
     let mut attr = |k: &str| entry.and_then(|e| e.attr(k)).map(|v| strings.get(v));
     let is_place = m.kind == EntityType::Location;
     let actor_type = if m.kind == EntityType::ArmedGroup { attr("inter") } else { None };
@@ -56,29 +73,29 @@ fn entity<'a>(src: &Original<'a>, matcher: &'a Matcher, strings: &mut Interner<'
         admin1,
         lat: if is_place { num("lat") } else { None },
         lon: if is_place { num("lon") } else { None },
-        rule: strings.get(&m.rule),
+        rule: rules.get(strings, matcher, m),
     }
 }
 
 pub fn entities<'a>(src: &Original<'a>, matcher: &'a Matcher, mentions: &'a [Mention]) -> Vec<Entity> {
-    let mut strings = Interner::default();
+    let (mut strings, mut rules) = (Interner::default(), RuleTexts::default());
     let mut entities = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        entities.push(entity(src, matcher, &mut strings, i, m));
+        entities.push(entity(src, matcher, &mut strings, &mut rules, i, m));
     }
     entities
 }
 
 fn argument<'a>(src: &Original<'a>, strings: &mut Interner<'a>, a: &'a Option<Arg>) -> Option<Argument> {
     a.as_ref().map(|a| {
-        let sp = span(src, strings, a.start, a.end);
+        let sp = span(src, strings, a.start as usize, a.end as usize);
         Argument { start: sp.start, end: sp.end, text: sp.text, canonical: a.canonical.as_deref().map(|c| strings.get(c)) }
     })
 }
 
 fn count<'a>(src: &Original<'a>, strings: &mut Interner<'a>, f: &Option<Figure>) -> Option<Count> {
     f.as_ref().map(|f| {
-        let sp = span(src, strings, f.start, f.end);
+        let sp = span(src, strings, f.start as usize, f.end as usize);
         Count { value: f.value, approximate: f.approximate, start: sp.start, end: sp.end, text: sp.text }
     })
 }
@@ -96,17 +113,17 @@ fn event<'a>(src: &Original<'a>, s: &Structure, strings: &mut Interner<'a>, i: u
         actor1: argument(src, strings, &d.actor1),
         actor2: argument(src, strings, &d.actor2),
         location: argument(src, strings, &d.location),
-        date: d.date.as_ref().map(|(st, en, v)| {
-            let sp = span(src, strings, *st, *en);
-            DateArgument { start: sp.start, end: sp.end, text: sp.text, value: v.as_deref().map(|v| strings.get(v)) }
+        date: d.date.as_ref().map(|a| {
+            let sp = span(src, strings, a.start as usize, a.end as usize);
+            DateArgument { start: sp.start, end: sp.end, text: sp.text, value: a.value.as_deref().map(|v| strings.get(v)) }
         }),
         fatalities: count(src, strings, &d.fatalities),
         wounded: count(src, strings, &d.wounded),
         captured: count(src, strings, &d.captured),
         source: argument(src, strings, &d.source),
         modality: d.modality,
-        mentions: d.mentions.iter().map(|(a, b)| span(src, strings, *a, *b)).collect(),
-        rules: d.rules.iter().map(|r| strings.get(r)).collect(),
+        mentions: d.mentions.iter().map(|&(a, b)| span(src, strings, a as usize, b as usize)).collect(),
+        rules: d.rules.iter().map(|&r| strings.get(d.rule_text(r))).collect(),
     }
 }
 
@@ -152,8 +169,8 @@ mod stream {
 
     impl Serialize for Entities<'_, '_> {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let strings = RefCell::new(Interner::default());
-            s.collect_seq(self.mentions.iter().enumerate().map(|(i, m)| entity(self.src, self.matcher, &mut strings.borrow_mut(), i, m)))
+            let (strings, rules) = (RefCell::new(Interner::default()), RefCell::new(RuleTexts::default()));
+            s.collect_seq(self.mentions.iter().enumerate().map(|(i, m)| entity(self.src, self.matcher, &mut strings.borrow_mut(), &mut rules.borrow_mut(), i, m)))
         }
     }
 

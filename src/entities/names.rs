@@ -4,7 +4,7 @@
 //! the lexicon automaton with every other word; this file reads the capitalised name
 //! that follows each cue (its shape: `name_pattern`).
 
-use super::Mention;
+use super::{Mention, Rule};
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
 use crate::text::Doc;
@@ -25,28 +25,28 @@ impl NameRules {
     pub fn find(&self, doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
         let mut out = Vec::new();
         for h in hits.iter().filter(|h| matcher.kind(h) == Kind::NameCue) {
-            let cue = &matcher.entries[h.entry];
+            let cue = &matcher.entries[h.entry()];
             let Some(kind) = EntityType::parse(&cue.canonical) else { continue };
             // A cue written capitalised (a first name, `Abou`) must be so in the text.
             let capital = cue.aliases.iter().all(|a| a.text.chars().next().is_some_and(|c| c.is_uppercase()));
-            if capital && !doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
+            if capital && !doc.norm_char(h.start()).is_some_and(|c| c.is_uppercase()) {
                 continue;
             }
             let keep_cue = cue.attr("keep") == Some("cue");
             // A name right after the cue (`Abou Omar`, `à Dioura`), or after an
             // optional article (`le village de Tal al-Milh`).
             let link = if keep_cue || cue.attr("article") == Some("no") { Link::Bare } else { Link::Linked };
-            let after = doc.norm_byte(h.end);
+            let after = doc.norm_byte(h.end());
             let Some((name_start, name_end)) = after_link(&doc.norm, after, link) else { continue };
-            let start = if keep_cue { doc.norm_byte(h.start) } else { name_start };
+            let start = if keep_cue { doc.norm_byte(h.start()) } else { name_start };
             let end = trim_name_end(&doc.norm, start, name_end);
             if end <= start {
                 continue;
             }
-            let rule = cue.rule_id();
-            out.push(Mention::rule_based(kind, doc.char_of_norm(start), doc.char_of_norm(end), None, &format!("name:{rule}"), 1));
+            let cue = h.entry() as u32;
+            out.push(Mention::rule_based(kind, doc.char_of_norm(start), doc.char_of_norm(end), None, Rule::Name(cue), 1));
             if !keep_cue {
-                self.list_after(doc, end, kind, &rule, &mut out);
+                self.list_after(doc, end, kind, cue, &mut out);
             }
         }
         // A cue inside a name another cue announced (`la milice Brigades X`: `Brigades`
@@ -63,7 +63,7 @@ impl NameRules {
 
     /// A comma list counts only when it closes with `et`/`ou` (`A, B et C`);
     /// `Lattaquié, Makhlouf est...` is no list.
-    fn list_after(&self, doc: &Doc, end: usize, kind: EntityType, rule: &str, out: &mut Vec<Mention>) {
+    fn list_after(&self, doc: &Doc, end: usize, kind: EntityType, cue: u32, out: &mut Vec<Mention>) {
         let mut at = end;
         let mut items = Vec::new();
         let mut closed = false;
@@ -80,7 +80,7 @@ impl NameRules {
         }
         if closed {
             for (ns, ne) in items {
-                out.push(Mention::rule_based(kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, &format!("name-list:{rule}"), 1));
+                out.push(Mention::rule_based(kind, doc.char_of_norm(ns), doc.char_of_norm(ne), None, Rule::NameList(cue), 1));
             }
         }
     }

@@ -3,7 +3,7 @@
 //! surname of a full name is looked for again, as a whole word, where nothing else
 //! was found.
 
-use super::Mention;
+use super::{Mention, Rule};
 use crate::model::EntityType;
 use crate::text::Doc;
 
@@ -40,7 +40,7 @@ pub fn find(doc: &Doc, kept: &[Mention]) -> Vec<Mention> {
             if kept.get(next).is_some_and(|m| m.start < e) {
                 continue;
             }
-            let mut m = Mention::rule_based(EntityType::Person, s, e, p.canonical.clone(), "surname", 0);
+            let mut m = Mention::rule_based(EntityType::Person, s, e, p.canonical.clone(), Rule::Surname, 0);
             m.entry = p.entry;
             out.push(m);
         }

@@ -4,7 +4,7 @@
 //! its transliteration skeleton.
 
 use super::name_pattern::find_names;
-use super::Mention;
+use super::{Mention, Names, Rule};
 use crate::lexicon::{translit, Hit, Kind, Matcher};
 use crate::text::Doc;
 
@@ -16,10 +16,11 @@ const MIN_SINGLE_WORD: usize = 7;
 
 pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
     let listed = |s: usize, e: usize| {
-        let from = hits.partition_point(|h| h.end <= s);
-        hits[from..].iter().take_while(|h| h.start < e).any(|h| matches!(matcher.kind(h), Kind::Entity(_)))
+        let from = hits.partition_point(|h| h.end() <= s);
+        hits[from..].iter().take_while(|h| h.start() < e).any(|h| matches!(matcher.kind(h), Kind::Entity(_)))
     };
     let mut out = Vec::new();
+    let mut names: Names<usize> = Names::default();
     for (m_start, m_end) in find_names(&doc.norm) {
         // The sequence's words, in character indices; each is read into its
         // skeleton words at most once, and a run's key joins them (the key
@@ -60,8 +61,9 @@ pub fn find(doc: &Doc, matcher: &Matcher, hits: &[Hit]) -> Vec<Mention> {
                 let Some(entry) = translit::join(&run).and_then(|k| matcher.variant_by_key(&k)) else { continue };
                 let Kind::Entity(kind) = matcher.entries[entry].kind else { continue };
                 let e_ent = &matcher.entries[entry];
-                let mut mention = Mention::rule_based(kind, s, e, Some(e_ent.canonical.clone()), &["variant:", &e_ent.rule_id()].concat(), 2);
-                mention.entry = Some(entry);
+                let canonical = names.get(entry, || e_ent.canonical.as_str().into());
+                let mut mention = Mention::rule_based(kind, s, e, Some(canonical), Rule::Variant, 2);
+                mention.entry = Some(entry as u32);
                 out.push(mention);
                 next = j + 1;
                 break;

@@ -3,7 +3,8 @@
 
 use super::context::ActorCandidate;
 use super::detect::ends_with_word;
-use super::{Arg, Context, Draft, Figure};
+use super::merge::arg_key;
+use super::{rule, Arg, Context, DateArg, Draft, Figure};
 use crate::model::EntityType;
 use crate::structure::BlockKind;
 use crate::quantity::{TollKind, Victims};
@@ -15,9 +16,8 @@ pub fn fill(cx: &Context, d: &mut Draft) {
     actors(cx, d);
     // One side cannot fight itself: `délogés de Hama par l'armée syrienne` must not
     // name the army twice.
-    let key = |a: &Arg| a.canonical.clone().unwrap_or_else(|| cx.fold(a.start, a.end).to_string());
     if let (Some(a1), Some(a2)) = (&d.actor1, &d.actor2) {
-        if key(a1) == key(a2) {
+        if arg_key(a1, cx) == arg_key(a2, cx) {
             d.actor2 = None;
         }
     }
@@ -28,7 +28,7 @@ pub fn fill(cx: &Context, d: &mut Draft) {
 }
 
 fn arg(a: &ActorCandidate) -> Arg {
-    Arg { start: a.start, end: a.end, canonical: a.canonical.clone() }
+    Arg { start: a.start as u32, end: a.end as u32, canonical: a.canonical.clone() }
 }
 
 
@@ -45,7 +45,7 @@ fn actors(cx: &Context, d: &mut Draft) {
         if let Some(y) = here.iter().find(|b| b.start > x.end && ends_with_word(cx.fold(x.end, b.start), &["et", "et les", "et la", "et le", "et l'", "et de"])) {
             d.actor1 = Some(arg(x));
             d.actor2 = Some(arg(y));
-            d.rules.push("actors:entre-x-et-y".into());
+            d.rules.push(rule!("actors:entre-x-et-y"));
             return;
         }
     }
@@ -82,18 +82,18 @@ fn actors(cx: &Context, d: &mut Draft) {
 
     if let Some(a) = agent.or(complement) {
         d.actor1 = Some(arg(a));
-        d.rules.push("actors:agent-or-complement".into());
+        d.rules.push(rule!("actors:agent-or-complement"));
     } else if let Some(a) = subject {
         d.actor1 = Some(arg(a));
-        d.rules.push("actors:subject".into());
+        d.rules.push(rule!("actors:subject"));
     }
-    let taken = d.actor1.as_ref().map(|a| a.start);
+    let taken = d.actor1.as_ref().map(|a| a.start as usize);
     if let Some(a) = against.filter(|a| Some(a.start) != taken) {
         d.actor2 = Some(arg(a));
-        d.rules.push("actors:contre".into());
+        d.rules.push(rule!("actors:contre"));
     } else if let Some(a) = after.iter().copied().find(|a| Some(a.start) != taken && a.start <= te + 60) {
         d.actor2 = Some(arg(a));
-        d.rules.push("actors:object".into());
+        d.rules.push(rule!("actors:object"));
     }
     // "perdre", "être délogé": the subject lost, the agent (if any) won.
     let verb = cx.fold(ts, te);
@@ -101,14 +101,14 @@ fn actors(cx: &Context, d: &mut Draft) {
         let loser = d.actor1.take();
         d.actor2 = loser;
         d.actor1 = agent.map(arg);
-        d.rules.push("actors:loser-is-subject".into());
+        d.rules.push(rule!("actors:loser-is-subject"));
     }
     // The other side of a fight: the nearest actor of the opposing camp in the
     // paragraph, when the sentence names only one side.
     if matches!(d.kind, "battle" | "remote_violence") {
         let (bs, be) = cx.paragraph_around(d.sentence, d.trigger);
         let opponent = |known: &Option<Arg>| {
-            let k = known.as_ref().and_then(|a| cx.actor_at(a.start))?;
+            let k = known.as_ref().and_then(|a| cx.actor_at(a.start as usize))?;
             cx.actors_in(bs, be)
                 .filter(|c| k.camp.opposes(c.camp))
                 .min_by_key(|c| c.start.abs_diff(ts))
@@ -117,7 +117,7 @@ fn actors(cx: &Context, d: &mut Draft) {
         if d.actor2.is_none() {
             if let Some(o) = opponent(&d.actor1) {
                 d.actor2 = Some(o);
-                d.rules.push("actors:other-camp-in-paragraph".into());
+                d.rules.push(rule!("actors:other-camp-in-paragraph"));
             }
         }
     }
@@ -128,7 +128,7 @@ fn actors(cx: &Context, d: &mut Draft) {
                 let (ps, pe) = cx.around(prev, (ss, ss));
                 if let Some(a) = cx.actors_in(ps, pe).find(|a| !a.civilian) {
                     d.actor1 = Some(arg(a));
-                    d.rules.push("actors:carried-from-previous-sentence".into());
+                    d.rules.push(rule!("actors:carried-from-previous-sentence"));
                 }
             }
         }
@@ -146,20 +146,20 @@ fn location(cx: &Context, d: &mut Draft) {
     let (ss, se) = cx.around(d.sentence, d.trigger);
     let (ts, te) = d.trigger;
     let specific = |m: &&crate::entities::Mention| !cx.is_country(m);
-    let as_arg = |m: &crate::entities::Mention| Arg { start: m.start, end: m.end, canonical: m.canonical.clone() };
+    let as_arg = |m: &crate::entities::Mention| Arg { start: m.start as u32, end: m.end as u32, canonical: m.canonical.clone() };
     let places: Vec<_> = cx.entities_in(EntityType::Location, ss, se).collect();
     // A town or district in the sentence: after the trigger first, then before it.
     let pick = places.iter().filter(|m| m.start >= te).find(|m| specific(m)).or_else(|| places.iter().rev().filter(|m| m.end <= ts).find(|m| specific(m)));
     if let Some(m) = pick {
         d.location = Some(as_arg(m));
-        d.rules.push("location:sentence".into());
+        d.rules.push(rule!("location:sentence"));
         return;
     }
     // The heading above often names the place ("Alep : offensive sur 4 axes").
     if let Some((hs, he)) = cx.heading_above(d.sentence) {
         if let Some(m) = cx.entities_in(EntityType::Location, hs, he).next() {
             d.location = Some(as_arg(m));
-            d.rules.push("location:heading".into());
+            d.rules.push(rule!("location:heading"));
             return;
         }
     }
@@ -171,13 +171,13 @@ fn location(cx: &Context, d: &mut Draft) {
     let earlier = cx.entities_in(EntityType::Location, from, ss).filter(specific).last();
     if let Some(m) = earlier {
         d.location = Some(as_arg(m));
-        d.rules.push("location:earlier".into());
+        d.rules.push(rule!("location:earlier"));
         return;
     }
     // Else a country the sentence names.
     if let Some(m) = places.first() {
         d.location = Some(as_arg(m));
-        d.rules.push("location:country".into());
+        d.rules.push(rule!("location:country"));
     }
 }
 
@@ -187,13 +187,13 @@ fn date(cx: &Context, d: &mut Draft) {
     let dates: Vec<_> = cx.entities_in(EntityType::Date, ss, se).collect();
     let nearest = dates.iter().min_by_key(|m| m.start.abs_diff(ts));
     if let Some(m) = nearest {
-        d.date = Some((m.start, m.end, m.value.clone().flatten()));
-        d.rules.push("date:sentence".into());
+        d.date = Some(DateArg { start: m.start as u32, end: m.end as u32, value: m.value.clone().flatten() });
+        d.rules.push(rule!("date:sentence"));
     }
 }
 
 fn figure(t: &crate::quantity::Toll) -> Figure {
-    Figure { value: t.value, approximate: t.approximate, start: t.start, end: t.end }
+    Figure { value: t.value, approximate: t.approximate, start: t.start as u32, end: t.end as u32 }
 }
 
 /// Words that announce an updated toll: the later figure replaces the earlier.
@@ -219,7 +219,7 @@ fn tolls(cx: &Context, d: &mut Draft) {
             *slot = Some(figure(&t));
         }
         if t.victims == Victims::Civilians && d.actor2.is_none() {
-            d.rules.push("toll:civilian-victims".into());
+            d.rules.push(rule!("toll:civilian-victims"));
         }
     }
 }
@@ -239,17 +239,17 @@ fn source(cx: &Context, d: &mut Draft) {
                 m.kind == EntityType::Media || SOURCE_CUES.iter().any(|c| ends_with_word(lead, &[c]))
                     || ends_with_word(lead, &["l'", "le", "la", "de l'"]) && ["selon", "d'apres", "indique", "rapporte"].iter().any(|c| lead.contains(c))
             })
-            .map(|m| Arg { start: m.start, end: m.end, canonical: m.canonical.clone() })
+            .map(|m| Arg { start: m.start as u32, end: m.end as u32, canonical: m.canonical.clone() })
     };
     if let Some(a) = find_in(ss, se) {
         d.source = Some(a);
-        d.rules.push("source:sentence".into());
+        d.rules.push(rule!("source:sentence"));
         return;
     }
     // A source named elsewhere in the paragraph speaks for all of it.
     let (bs, be) = cx.paragraph_around(d.sentence, d.trigger);
     if let Some(a) = find_in(bs, be) {
         d.source = Some(a);
-        d.rules.push("source:paragraph".into());
+        d.rules.push(rule!("source:paragraph"));
     }
 }

@@ -1,6 +1,6 @@
 //! Everything the event rules read about one article, gathered once.
 
-use crate::entities::Mention;
+use crate::entities::{Mention, Rule};
 use crate::lexicon::{Hit, Kind, Matcher};
 use crate::model::EntityType;
 use crate::quantity::{find_tolls, Toll};
@@ -41,7 +41,8 @@ impl Camp {
 pub struct ActorCandidate {
     pub start: usize,
     pub end: usize,
-    pub canonical: Option<String>,
+    /// Shared by the candidates of one name and the arguments read from them.
+    pub canonical: Option<Rc<str>>,
     /// Civilians are valid targets (actor2) but never attackers.
     pub civilian: bool,
     pub camp: Camp,
@@ -69,6 +70,9 @@ pub struct Context<'a> {
     /// Tolls read so far, by character range: several events of one sentence ask
     /// for the same range, and reading tolls tokenizes it.
     tolls: RefCell<TollCache>,
+    /// `trigger:` and the rule id of each trigger entry met, the text of the drafts'
+    /// [`Rule::TRIGGER`](super::Rule::TRIGGER), made once per entry.
+    trigger_rules: RefCell<HashMap<usize, Rc<str>>>,
 }
 
 impl<'a> Context<'a> {
@@ -80,51 +84,55 @@ impl<'a> Context<'a> {
             actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp: Camp::State });
         }
         for m in entities.iter().filter(|m| m.kind == EntityType::ArmedGroup) {
-            let inter = m.entry.and_then(|e| matcher.entries[e].attr("inter"));
+            let inter = m.entry().and_then(|e| matcher.entries[e].attr("inter"));
             // State forces named with their country (`armée syrienne`) carry the
             // demonym's entry, which has no `inter`.
-            let camp = if m.rule == "rule:state-force" { Camp::State } else { Camp::of_inter(inter) };
+            let camp = if m.rule == Rule::StateForce { Camp::State } else { Camp::of_inter(inter) };
             actors.push(ActorCandidate { start: m.start, end: m.end, canonical: m.canonical.clone(), civilian: false, camp });
         }
-        let inside_entity = |h: &Hit| overlapping(entities, h.start, h.end).next().is_some();
+        let inside_entity = |h: &Hit| overlapping(entities, h.start(), h.end()).next().is_some();
+        // The canonical name of a reference or demonym depends on its entry only:
+        // one string per entry, shared by its candidates.
+        let mut names: HashMap<usize, Option<Rc<str>>> = HashMap::new();
         for h in hits {
             if inside_entity(h) {
                 continue;
             }
-            let e = &matcher.entries[h.entry];
+            let e = &matcher.entries[h.entry()];
             // A demonym is an actor as a noun (`les Israéliens`) or right after what
             // it qualifies (`raids russes`, `bombardiers russes`), not as any adjective
             // (`de nationalité jordanienne`).
             if matcher.kind(h) == Kind::Demonym && !demonym_is_actor(doc, matcher, hits, entities, h) {
                 continue;
             }
-            let canonical = match matcher.kind(h) {
-                Kind::ActorRef => match (e.attr("resolve"), &home_country) {
-                    (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}")),
-                    (Some("home-forces"), None) => None,
-                    _ => Some(e.canonical.clone()),
-                },
-                Kind::Demonym => Some(e.attr("forces").map(str::to_string).unwrap_or_else(|| format!("Military Forces of {}", e.canonical))),
-                _ => continue,
-            };
+            if !matches!(matcher.kind(h), Kind::ActorRef | Kind::Demonym) {
+                continue;
+            }
+            let canonical = names
+                .entry(h.entry())
+                .or_insert_with(|| match matcher.kind(h) {
+                    Kind::ActorRef => match (e.attr("resolve"), &home_country) {
+                        (Some("home-forces"), Some(c)) => Some(format!("Military Forces of {c}").into()),
+                        (Some("home-forces"), None) => None,
+                        _ => Some(e.canonical.as_str().into()),
+                    },
+                    _ => Some(e.attr("forces").map(Rc::from).unwrap_or_else(|| format!("Military Forces of {}", e.canonical).into())),
+                })
+                .clone();
             let civilian = e.attr("civilian") == Some("1");
             let camp = match (matcher.kind(h), e.attr("resolve")) {
                 _ if civilian => Camp::Civilian,
                 (Kind::Demonym, _) | (_, Some("home-forces")) => Camp::State,
                 _ => Camp::of_inter(e.attr("inter")),
             };
-            actors.push(ActorCandidate { start: h.start, end: h.end, canonical, civilian, camp });
+            actors.push(ActorCandidate { start: h.start(), end: h.end(), canonical, civilian, camp });
         }
         actors.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end)));
-        // Nested candidates (a demonym inside a longer reference): keep the outer one.
-        let mut kept: Vec<ActorCandidate> = Vec::new();
-        for a in actors {
-            if kept.last().is_some_and(|k| a.start < k.end) {
-                continue;
-            }
-            kept.push(a);
-        }
-        Context { doc, structure, matcher, hits, entities, actors: kept, home_country, tolls: RefCell::default() }
+        // Nested candidates (a demonym inside a longer reference): keep the outer one
+        // (in place; what is left is kept until the events are found).
+        actors.dedup_by(|a, kept| a.start < kept.end);
+        actors.shrink_to_fit();
+        Context { doc, structure, matcher, hits, entities, actors, home_country, tolls: RefCell::default(), trigger_rules: RefCell::default() }
     }
 
     /// Character range of sentence `s`.
@@ -157,6 +165,12 @@ impl<'a> Context<'a> {
         found
     }
 
+    /// The text of the trigger rule of drafts found by lexicon entry `entry`.
+    pub fn trigger_rule(&self, entry: usize) -> Rc<str> {
+        let mut rules = self.trigger_rules.borrow_mut();
+        rules.entry(entry).or_insert_with(|| ["trigger:", &self.matcher.entries[entry].rule_id()].concat().into()).clone()
+    }
+
     /// The block kind holding sentence `s`.
     pub fn block_kind(&self, s: usize) -> BlockKind {
         self.structure.block_of_sentence(s).kind
@@ -185,8 +199,8 @@ impl<'a> Context<'a> {
 
     /// Lexicon hits of a kind inside a character range.
     pub fn hits_in(&self, kind: Kind, start: usize, end: usize) -> impl Iterator<Item = &Hit> + '_ {
-        let from = self.hits.partition_point(|h| h.start < start);
-        self.hits[from..].iter().take_while(move |h| h.start < end).filter(move |h| self.matcher.kind(h) == kind && h.end <= end)
+        let from = self.hits.partition_point(|h| h.start() < start);
+        self.hits[from..].iter().take_while(move |h| h.start() < end).filter(move |h| self.matcher.kind(h) == kind && h.end() <= end)
     }
 
     /// Actor candidates inside a character range.
@@ -207,22 +221,22 @@ impl<'a> Context<'a> {
 
     /// Is this LOCATION mention a whole country (less specific than a town)?
     pub fn is_country(&self, m: &Mention) -> bool {
-        m.entry.is_some_and(|e| self.matcher.entries[e].attr("level") == Some("country"))
+        m.entry().is_some_and(|e| self.matcher.entries[e].attr("level") == Some("country"))
     }
 }
 
 fn demonym_is_actor(doc: &Doc, matcher: &Matcher, hits: &[Hit], entities: &[Mention], h: &Hit) -> bool {
-    if doc.norm_char(h.start).is_some_and(|c| c.is_uppercase()) {
+    if doc.norm_char(h.start()).is_some_and(|c| c.is_uppercase()) {
         return true;
     }
-    if h.start < 2 || !doc.fold_slice(h.start - 1, h.start).ends_with(' ') {
+    if h.start() < 2 || !doc.fold_slice(h.start() - 1, h.start()).ends_with(' ') {
         return false;
     }
-    let prev_end = h.start - 1;
-    let near = hits.partition_point(|t| t.start + 60 < prev_end);
-    hits[near..].iter().take_while(|t| t.start < prev_end).any(|t| t.end == prev_end && matcher.kind(t) == Kind::Trigger)
+    let prev_end = h.start() - 1;
+    let near = hits.partition_point(|t| t.start() + 60 < prev_end);
+    hits[near..].iter().take_while(|t| t.start() < prev_end).any(|t| t.end() == prev_end && matcher.kind(t) == Kind::Trigger)
         || overlapping(entities, prev_end - 1, prev_end).any(|m| m.end == prev_end && m.kind == EntityType::Weapon)
-        || doc.fold_slice(h.start.saturating_sub(6), h.start).ends_with("jets ")
+        || doc.fold_slice(h.start().saturating_sub(6), h.start()).ends_with("jets ")
 }
 
 /// Mentions (sorted by start, not overlapping each other) that overlap a range.
@@ -234,7 +248,7 @@ fn overlapping(entities: &[Mention], start: usize, end: usize) -> impl Iterator<
 fn home_country(matcher: &Matcher, entities: &[Mention]) -> Option<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for m in entities.iter().filter(|m| m.kind == EntityType::Location) {
-        let Some(e) = m.entry else { continue };
+        let Some(e) = m.entry() else { continue };
         let entry = &matcher.entries[e];
         let Some(c) = entry.attr("country").or(if entry.attr("level") == Some("country") { Some(entry.canonical.as_str()) } else { None }) else {
             continue;

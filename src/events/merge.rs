@@ -3,19 +3,23 @@
 //! Titles and headings announce what the body details; they add no incident of their
 //! own.
 
-use super::{Arg, Context, Draft};
+use super::{rule, Arg, Context, Draft, Rule};
 use super::detect::ends_with_word;
 use crate::structure::BlockKind;
 
 /// The events of the document, each incident once.
 ///
-/// Drafts are 400 bytes and a long text has tens of thousands: every step works in
+/// Drafts are sorted unstably by trigger: no two drafts share one (`detect` takes
+/// no trigger that overlaps the one before), and a stable sort would take a buffer
+/// of half the drafts.
+///
+/// Drafts are 360 bytes and a long text has tens of thousands: every step works in
 /// the one buffer it is given (what it takes out is the few drafts it folds), and
 /// the result is shrunk to its length, as it is kept until the output is written.
 pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut body = drafts;
     let headlines = take_out(&mut body, &|d| matches!(cx.block_kind(d.sentence), BlockKind::Title | BlockKind::Heading | BlockKind::Lede));
-    body.sort_by_key(|d| d.trigger);
+    body.sort_unstable_by_key(|d| d.trigger);
     for t in headlines {
         // A title or lede announces the whole article; a heading, its own section
         // (up to the next heading), which also keeps this linear on long inputs.
@@ -36,8 +40,8 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         let best = body[lo..hi].iter_mut().filter(same_type).max_by_key(|b| (shares(&t.location, &b.location, cx) as u8 + shares(&t.actor1, &b.actor1, cx) as u8 + shares(&t.actor2, &b.actor2, cx) as u8, std::cmp::Reverse(b.trigger.0)));
         match best {
             Some(b) => {
-                b.mentions.push(t.trigger);
-                b.rules.push("merge:headline".into());
+                b.mentions.push(span(t.trigger));
+                b.rules.push(rule!("merge:headline"));
             }
             // A lede may be the only place an incident is told; a title or a
             // heading only announces.
@@ -49,13 +53,14 @@ pub fn merge(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     let body = restatements(cx, body);
-    let body = fold_into_told(body, "modality:background", |o, d| o.kind == d.kind);
-    let body = fold_into_told(body, "modality:reaction", |_, _| true);
-    let body = fold_into_told(body, "trigger:instrument", |o, d| o.kind == d.kind && same_block(cx, o, d));
-    let body = fold_into_told(body, "trigger:consequence", |o, d| {
+    let body = fold_into_told(body, rule!("modality:background"), rule!("merge:modality:background"), |o, d| o.kind == d.kind);
+    let body = fold_into_told(body, rule!("modality:reaction"), rule!("merge:modality:reaction"), |_, _| true);
+    let body = fold_into_told(body, rule!("trigger:instrument"), rule!("merge:trigger:instrument"), |o, d| o.kind == d.kind && same_block(cx, o, d));
+    let body = fold_into_told(body, rule!("trigger:consequence"), rule!("merge:trigger:consequence"), |o, d| {
         matches!(o.kind, "remote_violence" | "battle") && same_block(cx, o, d) && (o.sentence == d.sentence || o.sentence + 1 == d.sentence)
     });
-    let mut body = fold_into_told(body, "typing:death", |o, d| !o.rules.iter().any(|r| r == "typing:death") && same_block(cx, o, d) && o.sentence < d.sentence);
+    let death = rule!("typing:death");
+    let mut body = fold_into_told(body, death, rule!("merge:typing:death"), |o, d| !o.has_rule(death) && same_block(cx, o, d) && o.sentence < d.sentence);
     body.shrink_to_fit();
     body
 }
@@ -72,11 +77,12 @@ fn same_block(cx: &Context, a: &Draft, b: &Draft) -> bool {
 
 /// Drafts carrying `rule` are folded into the nearest other event that `fits`
 /// (backdrop incidents into the incident the article tells; bare tolls into the
-/// incident just told in the paragraph); the rest stay.
-fn fold_into_told(drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
+/// incident just told in the paragraph), which then carries `merged` (`merge:` and
+/// `rule`); the rest stay.
+fn fold_into_told(drafts: Vec<Draft>, rule: Rule, merged: Rule, fits: impl Fn(&Draft, &Draft) -> bool) -> Vec<Draft> {
     let mut rest = drafts;
-    let flagged = take_out(&mut rest, &|d| d.rules.iter().any(|r| r == rule));
-    rest.sort_by_key(|d| d.trigger);
+    let flagged = take_out(&mut rest, &|d| d.has_rule(rule));
+    rest.sort_unstable_by_key(|d| d.trigger);
     let mut unfolded = Vec::new();
     for mut d in flagged {
         // The nearest fitting event, looked for outwards from the draft's place.
@@ -89,15 +95,15 @@ fn fold_into_told(drafts: Vec<Draft>, rule: &str, fits: impl Fn(&Draft, &Draft) 
         match target {
             Some(i) => {
                 let o = &mut rest[i];
-                o.mentions.push(d.trigger);
-                o.rules.push(format!("merge:{rule}"));
+                o.mentions.push(span(d.trigger));
+                o.rules.push(merged);
                 fill_missing(o, &mut d);
             }
             None => unfolded.push(d),
         }
     }
     rest.extend(unfolded);
-    rest.sort_by_key(|d| d.trigger);
+    rest.sort_unstable_by_key(|d| d.trigger);
     rest
 }
 
@@ -114,7 +120,7 @@ const DEMONSTRATIVE_REACH: usize = 40;
 /// was; its arguments complete that event.
 fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     let mut drafts = drafts;
-    drafts.sort_by_key(|d| d.trigger);
+    drafts.sort_unstable_by_key(|d| d.trigger);
     // `drafts[..kept]` are the events so far; the drafts folded into them wait
     // between `kept` and `i`, emptied, to be dropped at the end.
     let mut kept = 0;
@@ -142,8 +148,8 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
         };
         match target {
             Some(o) => {
-                o.mentions.push(d.trigger);
-                o.rules.push("merge:restatement".into());
+                o.mentions.push(span(d.trigger));
+                o.rules.push(rule!("merge:restatement"));
                 fill_missing(o, d);
                 (d.mentions, d.rules) = (Vec::new(), Vec::new());
             }
@@ -155,6 +161,11 @@ fn restatements(cx: &Context, drafts: Vec<Draft>) -> Vec<Draft> {
     }
     drafts.truncate(kept);
     drafts
+}
+
+/// A trigger's span as a draft's `mentions` keep it.
+fn span((start, end): (usize, usize)) -> (u32, u32) {
+    (start as u32, end as u32)
 }
 
 fn same_place(cx: &Context, a: &Option<Arg>, b: &Option<Arg>) -> bool {
@@ -178,6 +189,6 @@ fn shares(a: &Option<Arg>, b: &Option<Arg>, cx: &Context) -> bool {
 }
 
 /// What identifies an argument: its canonical name, else its folded text.
-fn arg_key<'a>(x: &'a Arg, cx: &'a Context) -> &'a str {
-    x.canonical.as_deref().unwrap_or_else(|| cx.doc.fold_slice(x.start, x.end))
+pub(super) fn arg_key<'a>(x: &'a Arg, cx: &'a Context) -> &'a str {
+    x.canonical.as_deref().unwrap_or_else(|| cx.doc.fold_slice(x.start as usize, x.end as usize))
 }

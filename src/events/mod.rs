@@ -10,18 +10,28 @@ mod context;
 mod detect;
 mod merge;
 mod modality;
+mod rule;
 mod typing;
 
 pub use context::Context;
+pub use rule::Rule;
+pub(crate) use rule::rule;
 
 use crate::model::Modality;
+use std::rc::Rc;
+
+// Drafts are many (60,000 in a 10 MB text) and all alive until the output is
+// written: their spans are `u32` character indices (a text of 4 billion characters
+// is far beyond any article), their names shared (`Rc<str>`) with the actor or
+// mention they come from, their rules a byte each ([`Rule`]).
 
 /// An argument before output (character indices).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Arg {
-    pub start: usize,
-    pub end: usize,
-    pub canonical: Option<String>,
+    pub start: u32,
+    pub end: u32,
+    /// Shared with the actor candidate or mention it was read from.
+    pub canonical: Option<Rc<str>>,
 }
 
 /// A figure of the toll (character indices).
@@ -29,8 +39,16 @@ pub struct Arg {
 pub struct Figure {
     pub value: u64,
     pub approximate: bool,
-    pub start: usize,
-    pub end: usize,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// The date of an event (character indices) and its value, shared with the mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateArg {
+    pub start: u32,
+    pub end: u32,
+    pub value: Option<Rc<str>>,
 }
 
 /// An event before output.
@@ -43,14 +61,28 @@ pub struct Draft {
     pub actor1: Option<Arg>,
     pub actor2: Option<Arg>,
     pub location: Option<Arg>,
-    pub date: Option<(usize, usize, Option<String>)>,
+    pub date: Option<DateArg>,
     pub fatalities: Option<Figure>,
     pub wounded: Option<Figure>,
     pub captured: Option<Figure>,
     pub source: Option<Arg>,
     pub modality: Modality,
-    pub mentions: Vec<(usize, usize)>,
-    pub rules: Vec<String>,
+    pub mentions: Vec<(u32, u32)>,
+    pub rules: Vec<Rule>,
+    /// The text of [`Rule::TRIGGER`]: `trigger:` and the lexicon entry's rule id,
+    /// one string per entry shared by its drafts.
+    pub trigger_rule: Rc<str>,
+}
+
+impl Draft {
+    /// The text of one of its rules.
+    pub fn rule_text(&self, r: Rule) -> &str {
+        if r == Rule::TRIGGER { &self.trigger_rule } else { r.name() }
+    }
+
+    pub fn has_rule(&self, r: Rule) -> bool {
+        self.rules.contains(&r)
+    }
 }
 
 /// Every event of the document, in text order.
@@ -59,11 +91,12 @@ pub fn find(cx: &Context) -> Vec<Draft> {
     for d in &mut drafts {
         modality::assess(cx, d);
     }
-    drafts.retain(|d| !d.rules.iter().any(|r| r == "modality:generic"));
+    drafts.retain(|d| !d.has_rule(rule!("modality:generic")));
     for d in &mut drafts {
         arguments::fill(cx, d);
     }
     let mut drafts = merge::merge(cx, drafts);
-    drafts.sort_by_key(|d| d.trigger);
+    // Triggers are distinct (see `merge::merge`).
+    drafts.sort_unstable_by_key(|d| d.trigger);
     drafts
 }

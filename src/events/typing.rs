@@ -4,7 +4,7 @@
 //! `bombarder` by aircraft is an air strike, else shelling; a death toll is a clash
 //! among combatants or an attack on civilians.
 
-use super::Context;
+use super::{rule, Context, Rule};
 use crate::lexicon::{Entry, Kind};
 use crate::model::EntityType;
 
@@ -13,7 +13,7 @@ pub struct Typed {
     pub subtype: &'static str,
     pub start: usize,
     pub end: usize,
-    pub rule: &'static str,
+    pub rule: Rule,
 }
 
 /// Words in the sentence that point to aircraft.
@@ -44,23 +44,23 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
                 return None;
             }
             if words(CHEMICAL_WORDS, after.0, after.0 + 30) {
-                typed("remote_violence", "chemical", "typing:attaque-chemical")
+                typed("remote_violence", "chemical", rule!("typing:attaque-chemical"))
             } else if words(&["aerienne", "aeriennes", "aerien"], after.0, after.0 + 12) || airpower_demonym_follows(cx, end) {
-                typed("remote_violence", "air_strike", "typing:attaque-air")
+                typed("remote_violence", "air_strike", rule!("typing:attaque-air"))
             } else if words(CIVILIAN_WORDS, after.0, after.1) && !words(&["positions", "position", "base", "armee", "forces"], after.0, after.1) {
-                typed("violence_against_civilians", "attack", "typing:attaque-civilians")
+                typed("violence_against_civilians", "attack", rule!("typing:attaque-civilians"))
             } else {
-                typed(kind, subtype, "typing:attaque-clash")
+                typed(kind, subtype, rule!("typing:attaque-clash"))
             }
         }
         Some("bombard") => {
             // Aircraft named in the sentence, or earlier in the paragraph for a noun
             // (`le bombardement` after `des frappes aériennes`).
             let from = if ends_with_any(cx.fold(ss, start), &["le ", "les ", "ce ", "ces ", "du ", "des "]) { cx.paragraph_around(sentence, (start, end)).0 } else { ss };
-            if words(AIR_WORDS, from, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry].attr("airpower") == Some("1")) {
-                typed("remote_violence", "air_strike", "typing:bombard-air")
+            if words(AIR_WORDS, from, se) || cx.hits_in(Kind::Demonym, ss, se).any(|h| cx.matcher.entries[h.entry()].attr("airpower") == Some("1")) {
+                typed("remote_violence", "air_strike", rule!("typing:bombard-air"))
             } else {
-                typed(kind, subtype, "typing:bombard-ground")
+                typed(kind, subtype, rule!("typing:bombard-ground"))
             }
         }
         Some("air") => {
@@ -74,13 +74,13 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             if (w == "aviation" || w.starts_with("frapp") || w == "survole") && !(air || armed && place) {
                 return None;
             }
-            typed(kind, subtype, "typing:air")
+            typed(kind, subtype, rule!("typing:air"))
         }
         Some("named-operation") => {
             // `l'opération Rameau d'olivier`: a named military operation.
             let next = cx.doc.norm_slice(end, se.min(end + 3)).trim_start().chars().next();
             if next.is_some_and(|c| c.is_uppercase()) {
-                typed(kind, subtype, "typing:named-operation")
+                typed(kind, subtype, rule!("typing:named-operation"))
             } else {
                 None
             }
@@ -90,14 +90,14 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             if words(AIR_WORDS, ss, se) || words(&["largue", "largues", "lachees", "lache"], ss, se) {
                 None
             } else {
-                typed(kind, subtype, "typing:bomb")
+                typed(kind, subtype, rule!("typing:bomb"))
             }
         }
         Some("death") => {
             if words(CIVILIAN_WORDS, ss, se) {
-                typed("violence_against_civilians", "attack", "typing:death")
+                typed("violence_against_civilians", "attack", rule!("typing:death"))
             } else {
-                typed("battle", "armed_clash", "typing:death")
+                typed("battle", "armed_clash", rule!("typing:death"))
             }
         }
         Some("abattu") => {
@@ -106,9 +106,9 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             let aircraft = words(&["drone", "drones", "avion", "avions", "helicoptere", "appareil", "missile", "missiles"], ss, se);
             let reflexive = ends_with_any(cx.fold(ss, start), &["se sont ", "s'est ", "se sont  "]);
             if aircraft && !reflexive {
-                typed(kind, subtype, "typing:abattu-aircraft")
+                typed(kind, subtype, rule!("typing:abattu-aircraft"))
             } else if !reflexive {
-                typed("battle", "armed_clash", "typing:death")
+                typed("battle", "armed_clash", rule!("typing:death"))
             } else {
                 None
             }
@@ -123,7 +123,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             let place = cx.entities_in(EntityType::Location, from, to).next().is_some() || words(PLACE_NOUNS, from, to);
             let people = words(NOT_A_PLACE_TAKEN, end, next_words_end(cx.fold(end, se), 3) + end);
             if place && !people {
-                typed(kind, subtype, "typing:place-object")
+                typed(kind, subtype, rule!("typing:place-object"))
             } else {
                 None
             }
@@ -133,7 +133,7 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             // formée d'un piège` is not.
             let before = cx.fold(ss, start);
             if before.trim_end().ends_with(',') || ends_with_any(before, &["s'est ", "se sont ", "a ete ", "ont ete ", "nouvellement "]) {
-                typed(kind, subtype, "typing:formed")
+                typed(kind, subtype, rule!("typing:formed"))
             } else {
                 None
             }
@@ -143,10 +143,10 @@ pub fn decide(cx: &Context, entry: &Entry, start: usize, end: usize, sentence: u
             if cx.fold(end, se).trim_start().starts_with("par ") && !words(CIVILIAN_WORDS, ss, start) {
                 None
             } else {
-                typed(kind, subtype, "typing:execution")
+                typed(kind, subtype, rule!("typing:execution"))
             }
         }
-        _ => typed(kind, subtype, "typing:lexicon"),
+        _ => typed(kind, subtype, rule!("typing:lexicon")),
     }
 }
 
@@ -162,7 +162,7 @@ const PLACE_NOUNS: &[&str] = &["campement", "reduit", "poche", "enclave", "ville
 fn airpower_demonym_follows(cx: &Context, end: usize) -> bool {
     cx.hits_in(Kind::Demonym, end, end + 16)
         .next()
-        .is_some_and(|h| cx.fold(end, h.start).trim().is_empty() && cx.matcher.entries[h.entry].attr("airpower") == Some("1"))
+        .is_some_and(|h| cx.fold(end, h.start()).trim().is_empty() && cx.matcher.entries[h.entry()].attr("airpower") == Some("1"))
 }
 
 fn ends_with_any(text: &str, suffixes: &[&str]) -> bool {
