@@ -28,42 +28,62 @@ pub fn key(name: &str) -> Option<String> {
     key_of_folded(&fold_str(name))
 }
 
-/// [`key`] of a name already folded (`text::fold_str`, so ASCII). Works on bytes in
-/// one buffer: it runs on every alias when the lexicons load and on every unknown name.
+/// [`key`] of a name already folded (`text::fold_str`, so ASCII). Works in two
+/// reused buffers: it runs on every alias when the lexicons load.
 fn key_of_folded(folded: &str) -> Option<String> {
     debug_assert!(folded.is_ascii());
-    // the separators: apostrophe, hyphen and what `char::is_whitespace` calls space
-    let words = || folded.as_bytes().split(|b| matches!(b, b'\'' | b'-' | b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')).filter(|w| !w.is_empty());
-    let several = words().nth(1).is_some();
+    let several = words(folded).nth(1).is_some();
     let mut out = String::with_capacity(folded.len());
-    let mut consonants = 0;
-    let mut word = Vec::with_capacity(folded.len());
-    for w in words() {
-        if several && w.len() <= 3 && ARTICLES.iter().any(|a| a.as_bytes() == w) {
-            continue;
+    let mut scratch = Vec::with_capacity(folded.len());
+    for w in words(folded).filter(|w| !(several && is_article(w))) {
+        let mark = out.len();
+        if mark > 0 {
+            out.push(' ');
         }
-        word.clear();
-        word.extend_from_slice(w);
-        // (every digraph has an h, j, k or q)
-        if word.iter().any(|b| matches!(b, b'h' | b'j' | b'k' | b'q')) {
-            for &(from, to) in DIGRAPHS {
-                replace(&mut word, from, to);
-            }
-        }
-        let mut last = None;
-        for &b in &word {
-            let vowel_like = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h' | b'w');
-            if b.is_ascii_alphanumeric() && !vowel_like && last != Some(b) {
-                if last.is_none() && !out.is_empty() {
-                    out.push(' ');
-                }
-                out.push(b as char);
-                consonants += 1;
-                last = Some(b);
-            }
+        let from = out.len();
+        push_skeleton(w, &mut scratch, &mut out);
+        if out.len() == from {
+            out.truncate(mark);
         }
     }
-    (consonants >= 3).then_some(out)
+    enough(&out).then_some(out)
+}
+
+/// The words of a folded name: split at spaces, hyphens and apostrophes.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    // (what `char::is_whitespace` calls space, in ASCII, which folded text is)
+    folded.split(|c: char| matches!(c, '\'' | '-' | ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r')).filter(|w| !w.is_empty())
+}
+
+fn is_article(word: &str) -> bool {
+    // (articles are at most three letters: most words are turned away at once)
+    word.len() <= 3 && ARTICLES.contains(&word)
+}
+
+/// A key tells a name only with three consonants or more.
+fn enough(key: &str) -> bool {
+    key.len() - key.matches(' ').count() >= 3
+}
+
+/// One word's consonants, digraphs unified and doubles single, appended to `out`;
+/// `scratch` is a reused buffer.
+fn push_skeleton(word: &str, scratch: &mut Vec<u8>, out: &mut String) {
+    scratch.clear();
+    scratch.extend_from_slice(word.as_bytes());
+    // (every digraph has an h, j, k or q)
+    if scratch.iter().any(|b| matches!(b, b'h' | b'j' | b'k' | b'q')) {
+        for &(from, to) in DIGRAPHS {
+            replace(scratch, from, to);
+        }
+    }
+    let mut last = None;
+    for &b in scratch.iter() {
+        let vowel_like = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h' | b'w');
+        if b.is_ascii_alphanumeric() && !vowel_like && last != Some(b) {
+            out.push(b as char);
+            last = Some(b);
+        }
+    }
 }
 
 /// `str::replace` of `from` by one byte, in place (left to right, no overlaps).
@@ -95,26 +115,10 @@ pub struct Word {
 
 impl Word {
     pub fn new(folded: &str) -> Word {
-        let mut word = folded.as_bytes().to_vec();
-        if word.iter().any(|b| matches!(b, b'h' | b'j' | b'k' | b'q')) {
-            for &(from, to) in DIGRAPHS {
-                replace(&mut word, from, to);
-            }
-        }
         let mut skeleton = String::new();
-        for &b in &word {
-            let vowel_like = matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'h' | b'w');
-            if b.is_ascii_alphanumeric() && !vowel_like && skeleton.as_bytes().last() != Some(&b) {
-                skeleton.push(b as char);
-            }
-        }
-        Word { article: ARTICLES.contains(&folded), skeleton }
+        push_skeleton(folded, &mut Vec::new(), &mut skeleton);
+        Word { article: is_article(folded), skeleton }
     }
-}
-
-/// The words of a folded name: split at spaces, hyphens and apostrophes.
-pub fn words(folded: &str) -> impl Iterator<Item = &str> {
-    folded.split(|c: char| c == '\'' || c == '-' || c.is_ascii_whitespace() || c == '\x0b').filter(|w| !w.is_empty())
 }
 
 /// The key of a name from its words, as [`key`] gives it.
@@ -127,7 +131,7 @@ pub fn join(words: &[&Word]) -> Option<String> {
         }
         out.push_str(&w.skeleton);
     }
-    (out.len() - out.matches(' ').count() >= 3).then_some(out)
+    enough(&out).then_some(out)
 }
 
 #[cfg(test)]
